@@ -1,0 +1,39 @@
+// The board document's layout, written down in one place. Pure module: Yjs only.
+//
+//   doc.getMap('meta')      title, scale, element, schemaVersion            (plain values)
+//   doc.getMap('stories')   storyId → Y.Map {                                (one per story)
+//                             id, pos {x,y}, size {w,h}, colour, z,          one value per position,
+//                             text: Y.XmlFragment (tiptap),                   so a move is one struct
+//                             experiment?, tellerRole?, date?, tags[],
+//                             outcome?, measures[], sensitivity, author?,
+//                             createdAt, updatedAt }
+//   doc.getMap('patterns')  patternId → Y.Map { id, name, description: Y.XmlFragment,
+//                             area {x,y,w,h}, confidence?, confidenceReason?, z, createdAt }
+//   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
+//
+// Positions are committed once per drag end; live drags travel through awareness only.
+import * as Y from 'yjs'
+
+export const ROOT = {
+  meta: 'meta',
+  stories: 'stories',
+  patterns: 'patterns',
+  members: 'members',
+} as const
+
+export type StoryMap = Y.Map<unknown>
+export type PatternMap = Y.Map<unknown>
+
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.meta)
+export const storiesMap = (doc: Y.Doc): Y.Map<StoryMap> => doc.getMap(ROOT.stories)
+export const patternsMap = (doc: Y.Doc): Y.Map<PatternMap> => doc.getMap(ROOT.patterns)
+export const membersMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.members)
+
+/** Who changed the document. Undo tracks the local origin only; persistence and sync read it. */
+export type Origin =
+  | { kind: 'local'; userId?: string }
+  | { kind: 'connection'; connectionId: string }
+  | { kind: 'server'; reason: string }
+  | { kind: 'migration'; id: string }
+
+export const LOCAL: Origin = { kind: 'local' }

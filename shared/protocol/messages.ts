@@ -1,0 +1,26 @@
+// The y-websocket wire protocol's message types (y-protocols): a const table with a derived union.
+
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const
+export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE]
+
+export const SYNC = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const
+export type SyncType = (typeof SYNC)[keyof typeof SYNC]
+
+/** Defaults of the sync server's limits; the server reads overrides from its config. */
+export const LIMITS = {
+  /** Frames larger than this are refused with close code 1009. */
+  maxFrameBytes: 2 * 1024 * 1024,
+  /** One client's awareness state (its JSON) may not exceed this. */
+  maxAwarenessStateBytes: 8 * 1024,
+  /** Client ids one connection may hold at once (a tab normally holds one). */
+  maxClientIdsPerConnection: 4,
+} as const
