@@ -1,0 +1,96 @@
+// The app as a value: createApp(deps) builds the HTTP routes and the sync door around the given
+// storage, with no module-level state. main.ts wires it to a real port; tests call app.request().
+import { createNodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { LIMITS } from '../shared/protocol/messages.ts'
+import { allowEveryone, type Authorize } from './access.ts'
+import { boardRoutes } from './api/boards.ts'
+import type { Config } from './config.ts'
+import { errorBody, errorHandler } from './errors.ts'
+import type { Log } from './log.ts'
+import { Rooms } from './sync/rooms.ts'
+import { syncHandler } from './sync/syncRoute.ts'
+import { checkOrigin } from './origin.ts'
+import type { Storage } from './storage/types.ts'
+
+export type AppDeps = {
+  config: Config
+  storage: Storage
+  log: Log
+  authorize?: Authorize
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, storage, log } = deps
+  const authorize = deps.authorize ?? allowEveryone
+  const rooms = new Rooms({
+    storage,
+    log,
+    unloadAfterMs: config.roomUnloadMs,
+    limits: {
+      maxAwarenessStateBytes: LIMITS.maxAwarenessStateBytes,
+      maxClientIdsPerConnection: LIMITS.maxClientIdsPerConnection,
+      compactEvery: config.compactEvery,
+      maxBufferedBytes: 16 * 1024 * 1024,
+    },
+  })
+
+  const app = new Hono()
+  const ws = createNodeWebSocket({ app })
+  // ws accepts 100 MiB messages by default; larger frames are closed with 1009.
+  ws.wss.options.maxPayload = config.maxFrameBytes
+
+  app.onError(errorHandler(log))
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use('/api/*', bodyLimit({ maxSize: config.maxRequestBytes }))
+
+  app.get('/healthz', (c) => c.json({ ok: true, storage: storage.kind, rooms: rooms.loadedCount() }))
+  app.route('/api/boards', boardRoutes(storage))
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
+
+  app.get('/sync/:boardId', checkOrigin(config.allowedOrigins), syncHandler({ storage, rooms, authorize, log }, ws.upgradeWebSocket))
+
+  if (config.staticDir && existsSync(join(config.staticDir, 'index.html'))) {
+    const root = config.staticDir
+    const index = readFileSync(join(root, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root }))
+    app.use('/*', serveStatic({ root, rewriteRequestPath: (p) => (p === '/' ? '/index.html' : p) }))
+    // Client-side routes (/, /b/:id) all load the single page.
+    app.get('*', (c) => c.html(index))
+  } else {
+    app.get('/', (c) => c.text('Learning Wall server: the client is not built (run `npm run build`).'))
+  }
+
+  return {
+    app,
+    rooms,
+    injectWebSocket: ws.injectWebSocket,
+    async close() {
+      await rooms.closeAll()
+    },
+  }
+}
+
+export type LearningWallApp = ReturnType<typeof createApp>

@@ -1,0 +1,65 @@
+// Configuration from the environment, validated once at start-up with clear messages.
+import { z } from 'zod'
+import { LIMITS } from '../shared/protocol/messages.ts'
+
+const int = (min: number) => z.coerce.number().int().min(min)
+
+const Env = z.object({
+  PORT: int(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_FRAME_BYTES: int(1024).default(LIMITS.maxFrameBytes),
+  MAX_REQUEST_BYTES: int(1024).default(1024 * 1024),
+  ROOM_UNLOAD_MS: int(0).default(30_000),
+  COMPACT_EVERY: int(1).default(500),
+  LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
+  STATIC_DIR: z.string().default('./dist/client'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  dataDir: string
+  /** Origins a browser may open sockets from; empty means "the origin of the request's Host". */
+  allowedOrigins: string[]
+  maxFrameBytes: number
+  maxRequestBytes: number
+  roomUnloadMs: number
+  compactEvery: number
+  logLevel: 'info' | 'warn' | 'error'
+  staticDir: string | null
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const origins = [
+    ...(e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : []),
+    ...(e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((o) => new URL(o).origin),
+  ]
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    allowedOrigins: origins,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
+    roomUnloadMs: e.ROOM_UNLOAD_MS,
+    compactEvery: e.COMPACT_EVERY,
+    logLevel: e.LOG_LEVEL,
+    staticDir: e.STATIC_DIR || null,
+  }
+}
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  ...loadConfig({ PORT: '0', STATIC_DIR: '' }),
+  staticDir: null,
+  roomUnloadMs: 50,
+  ...overrides,
+})

@@ -1,0 +1,20 @@
+// A structured logger passed in as a dependency. Never log story text, names typed into stories
+// or tokens: log ids, counts and codes.
+export type LogFields = Record<string, string | number | boolean | null | undefined>
+
+export interface Log {
+  info(event: string, fields?: LogFields): void
+  warn(event: string, fields?: LogFields): void
+  error(event: string, fields?: LogFields): void
+}
+
+export function jsonLog(write: (line: string) => void, level: 'info' | 'warn' | 'error' = 'info'): Log {
+  const order = { info: 0, warn: 1, error: 2 }
+  const emit = (l: keyof typeof order) => (event: string, fields?: LogFields) => {
+    if (order[l] < order[level]) return
+    write(JSON.stringify({ t: new Date().toISOString(), level: l, event, ...fields }))
+  }
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') }
+}
+
+export const silentLog: Log = { info() {}, warn() {}, error() {} }

@@ -1,0 +1,129 @@
+// One storage contract suite: every adapter runs it, so SQLite and PostgreSQL provably behave
+// alike. Call it from the adapter's own test file.
+import { describe, expect, it, beforeEach, afterEach } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardRecord, Storage } from './types.ts'
+
+const board = (id: string, title = 'Debt advice team'): BoardRecord => ({
+  id,
+  title,
+  scale: 'team',
+  element: 'understand',
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+})
+
+function updatesOf(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('updateV2', (u: Uint8Array) => updates.push(u))
+  for (let i = 0; i < n; i++) doc.getMap('stories').set(`s${i}`, i)
+  return { doc, updates }
+}
+
+function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot)
+  for (const u of stored.updates) Y.applyUpdateV2(doc, u)
+  return doc
+}
+
+export function storageContract(name: string, open: () => Promise<Storage>): void {
+  describe(`storage contract: ${name}`, () => {
+    let storage: Storage
+    let id: string
+    beforeEach(async () => {
+      storage = await open()
+      id = `b${Math.random().toString(36).slice(2, 12)}`
+    })
+    afterEach(async () => storage.close())
+
+    it('[ST1] an unknown board loads as empty', async () => {
+      const stored = await storage.docs.load(id)
+      expect(stored).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    })
+
+    it('[ST2] appended updates load back in order, with increasing sequence numbers', async () => {
+      const { doc, updates } = updatesOf(5)
+      const s1 = await storage.docs.append(id, updates.slice(0, 2))
+      const s2 = await storage.docs.append(id, updates.slice(2))
+      expect(s2).toBeGreaterThan(s1)
+      const stored = await storage.docs.load(id)
+      expect(stored.updates.map((u) => Array.from(u))).toEqual(updates.map((u) => Array.from(u)))
+      expect(stored.lastSeq).toBe(s2)
+      expect(rebuild(stored).getMap('stories').toJSON()).toEqual(doc.getMap('stories').toJSON())
+    })
+
+    it('[ST3] compaction replaces the log up to a sequence number with a snapshot', async () => {
+      const { doc, updates } = updatesOf(6)
+      const upto = await storage.docs.append(id, updates.slice(0, 4))
+      const snapshotDoc = new Y.Doc()
+      for (const u of updates.slice(0, 4)) Y.applyUpdateV2(snapshotDoc, u)
+      const last = await storage.docs.append(id, updates.slice(4))
+      await storage.docs.compact(id, Y.encodeStateAsUpdateV2(snapshotDoc), upto)
+      const stored = await storage.docs.load(id)
+      expect(stored.updates).toHaveLength(2)
+      expect(stored.lastSeq).toBe(last)
+      expect(rebuild(stored).getMap('stories').toJSON()).toEqual(doc.getMap('stories').toJSON())
+      const stats = await storage.docs.stats(id)
+      expect(stats.logCount).toBe(2)
+      expect(stats.snapshotBytes).toBeGreaterThan(0)
+    })
+
+    it('[ST4] compacting twice keeps only the newest snapshot', async () => {
+      const { updates } = updatesOf(3)
+      const a = await storage.docs.append(id, [updates[0]!])
+      await storage.docs.compact(id, updates[0]!, a)
+      const b = await storage.docs.append(id, updates.slice(1))
+      const all = new Y.Doc()
+      for (const u of updates) Y.applyUpdateV2(all, u)
+      await storage.docs.compact(id, Y.encodeStateAsUpdateV2(all), b)
+      const stored = await storage.docs.load(id)
+      expect(stored.updates).toHaveLength(0)
+      expect(stored.lastSeq).toBe(b)
+      expect(rebuild(stored).getMap('stories').size).toBe(3)
+    })
+
+    it('[ST9] a stale compaction never replaces a newer snapshot', async () => {
+      const { updates } = updatesOf(3)
+      const a = await storage.docs.append(id, [updates[0]!])
+      const b = await storage.docs.append(id, updates.slice(1))
+      const all = new Y.Doc()
+      for (const u of updates) Y.applyUpdateV2(all, u)
+      await storage.docs.compact(id, Y.encodeStateAsUpdateV2(all), b)
+      await storage.docs.compact(id, updates[0]!, a)
+      const stored = await storage.docs.load(id)
+      expect(rebuild(stored).getMap('stories').size).toBe(3)
+    })
+
+    it('[ST5] boards of different ids never see each other\'s updates', async () => {
+      const other = `${id}x`
+      const { updates } = updatesOf(2)
+      await storage.docs.append(id, [updates[0]!])
+      await storage.docs.append(other, [updates[1]!])
+      expect((await storage.docs.load(id)).updates).toHaveLength(1)
+      expect((await storage.docs.load(other)).updates).toHaveLength(1)
+    })
+
+    it('[ST6] board records are created, read, listed and updated', async () => {
+      await storage.boards.create(board(id))
+      expect(await storage.boards.get(id)).toMatchObject({ id, title: 'Debt advice team', scale: 'team' })
+      expect(await storage.boards.get(`${id}-none`)).toBeNull()
+      const updated = await storage.boards.update(id, { title: 'Renamed', scale: 'place' })
+      expect(updated).toMatchObject({ title: 'Renamed', scale: 'place' })
+      expect((await storage.boards.list()).some((b) => b.id === id)).toBe(true)
+      expect(await storage.boards.update(`${id}-none`, { title: 'x' })).toBeNull()
+    })
+
+    it('[ST7] creating a board twice with one id is refused', async () => {
+      await storage.boards.create(board(id))
+      await expect(storage.boards.create(board(id))).rejects.toThrow()
+    })
+
+    it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
+      const data = new Uint8Array([0, 255, 0, 1, 2, 0])
+      await storage.docs.append(id, [data])
+      expect(Array.from((await storage.docs.load(id)).updates[0]!)).toEqual(Array.from(data))
+    })
+  })
+}

@@ -1,0 +1,129 @@
+// Document and board storage over Kysely: the same queries serve SQLite and PostgreSQL.
+import type { Kysely } from 'kysely'
+import { CycleElement, Scale } from '../../shared/model/cycle.ts'
+import type { Database } from './schema.ts'
+import type { BoardChanges, BoardRecord, BoardStore, DocStore, StoredDoc } from './types.ts'
+
+const bytes = (data: Uint8Array): Uint8Array =>
+  // Drivers hand back Buffers; callers get plain views of the same memory.
+  new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+
+export function createDocStore(db: Kysely<Database>): DocStore {
+  return {
+    async load(boardId) {
+      return db.transaction().execute(async (tx): Promise<StoredDoc> => {
+        const snap = await tx
+          .selectFrom('doc_snapshots')
+          .select(['data', 'upto_seq'])
+          .where('board_id', '=', boardId)
+          .executeTakeFirst()
+        const uptoSeq = snap ? Number(snap.upto_seq) : 0
+        const rows = await tx
+          .selectFrom('doc_updates')
+          .select(['seq', 'data'])
+          .where('board_id', '=', boardId)
+          .where('seq', '>', uptoSeq)
+          .orderBy('seq')
+          .execute()
+        const last = rows.at(-1)
+        return {
+          snapshot: snap ? bytes(snap.data) : null,
+          updates: rows.map((r) => bytes(r.data)),
+          lastSeq: last ? Number(last.seq) : uptoSeq,
+        }
+      })
+    },
+
+    async append(boardId, updates) {
+      if (updates.length === 0) throw new Error('append needs at least one update')
+      const rows = await db
+        .insertInto('doc_updates')
+        .values(updates.map((data) => ({ board_id: boardId, data })))
+        .returning('seq')
+        .execute()
+      return Math.max(...rows.map((r) => Number(r.seq)))
+    },
+
+    async compact(boardId, snapshot, uptoSeq) {
+      await db.transaction().execute(async (tx) => {
+        // A stale compaction (an older state than the stored snapshot) must never win.
+        const current = await tx
+          .selectFrom('doc_snapshots')
+          .select('upto_seq')
+          .where('board_id', '=', boardId)
+          .executeTakeFirst()
+        if (current && Number(current.upto_seq) >= uptoSeq) return
+        await tx
+          .insertInto('doc_snapshots')
+          .values({ board_id: boardId, data: snapshot, upto_seq: uptoSeq })
+          .onConflict((oc) => oc.column('board_id').doUpdateSet({ data: snapshot, upto_seq: uptoSeq }))
+          .execute()
+        await tx.deleteFrom('doc_updates').where('board_id', '=', boardId).where('seq', '<=', uptoSeq).execute()
+      })
+    },
+
+    async stats(boardId) {
+      const snap = await db
+        .selectFrom('doc_snapshots')
+        .select('data')
+        .where('board_id', '=', boardId)
+        .executeTakeFirst()
+      const rows = await db.selectFrom('doc_updates').select('data').where('board_id', '=', boardId).execute()
+      return {
+        snapshotBytes: snap ? snap.data.byteLength : 0,
+        logBytes: rows.reduce((n, r) => n + r.data.byteLength, 0),
+        logCount: rows.length,
+      }
+    },
+  }
+}
+
+type BoardRow = Database['boards']
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    // Rows were validated on the way in; parse anyway so a hand-edited row cannot leak garbage.
+    scale: Scale.catch('team').parse(row.scale),
+    element: CycleElement.catch('understand').parse(row.element),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export function createBoardStore(db: Kysely<Database>): BoardStore {
+  return {
+    async create(board) {
+      await db
+        .insertInto('boards')
+        .values({
+          id: board.id,
+          title: board.title,
+          scale: board.scale,
+          element: board.element,
+          created_at: board.createdAt,
+          updated_at: board.updatedAt,
+        })
+        .execute()
+      return board
+    },
+    async get(id) {
+      const row = await db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toRecord(row) : null
+    },
+    async list() {
+      const rows = await db.selectFrom('boards').selectAll().orderBy('updated_at', 'desc').execute()
+      return rows.map(toRecord)
+    },
+    async update(id, changes: BoardChanges) {
+      const set: Partial<BoardRow> = { updated_at: new Date().toISOString() }
+      if (changes.title !== undefined) set.title = changes.title
+      if (changes.scale !== undefined) set.scale = changes.scale
+      if (changes.element !== undefined) set.element = changes.element
+      const result = await db.updateTable('boards').set(set).where('id', '=', id).executeTakeFirst()
+      if (Number(result.numUpdatedRows) === 0) return null
+      return this.get(id)
+    },
+  }
+}

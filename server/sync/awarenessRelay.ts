@@ -1,0 +1,124 @@
+// Server side of presence. Accepts from a connection only the entries of client ids it owns,
+// skips foreign entries by their length without decoding them, validates and caps its own,
+// remembers the latest state of each client for newcomers, and batches what goes out: each
+// recipient gets one frame per flush without its own entries echoed back.
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { encodeAwareness } from './frames.ts'
+
+export type AwarenessEntry = { client: number; clock: number; state: string; from: string }
+export type Ownership = (client: number) => 'mine' | 'free' | 'other'
+
+export type AcceptResult = { accepted: number; rejected: number; claimed: number[] }
+
+export class AwarenessRelay {
+  private readonly states = new Map<number, AwarenessEntry>()
+  private pending = new Map<number, AwarenessEntry>()
+
+  constructor(private readonly maxStateBytes: number) {}
+
+  /** Reads an awareness update from `from`; throws only on a malformed frame. */
+  accept(update: Uint8Array, from: string, owner: Ownership, canClaim: () => boolean): AcceptResult {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const result: AcceptResult = { accepted: 0, rejected: 0, claimed: [] }
+    const staged: AwarenessEntry[] = []
+    for (let i = 0; i < count; i++) {
+      const client = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const length = decoding.readVarUint(decoder)
+      if (length > update.length - decoder.pos) throw new Error('awareness state runs past the frame')
+      const who = owner(client)
+      const mine = who === 'mine' || (who === 'free' && (result.claimed.includes(client) || canClaim()))
+      if (!mine || length > this.maxStateBytes) {
+        decoder.pos += length
+        result.rejected++
+        continue
+      }
+      const state = decoding.readUint8Array(decoder, length)
+      const json = new TextDecoder('utf-8', { fatal: true }).decode(state)
+      if (!isStateJson(json)) {
+        result.rejected++
+        continue
+      }
+      if (who === 'free' && !result.claimed.includes(client)) result.claimed.push(client)
+      staged.push({ client, clock, state: json, from })
+    }
+    if (decoding.hasContent(decoder)) throw new Error('awareness update has trailing bytes')
+    for (const entry of staged) {
+      const prev = this.states.get(entry.client)
+      const newer =
+        !prev || entry.clock > prev.clock || (entry.clock === prev.clock && entry.state === 'null' && prev.state !== 'null')
+      if (!newer) continue
+      this.states.set(entry.client, entry)
+      this.pending.set(entry.client, entry)
+      result.accepted++
+    }
+    return result
+  }
+
+  /** Marks a departed connection's clients offline so everyone else drops their cursors. */
+  remove(clients: Iterable<number>, from: string): void {
+    for (const client of clients) {
+      const prev = this.states.get(client)
+      if (!prev) continue
+      this.states.delete(client)
+      if (prev.state === 'null') continue
+      this.pending.set(client, { client, clock: prev.clock + 1, state: 'null', from })
+    }
+  }
+
+  /** Every known state, as one frame for a newcomer (or an answer to query-awareness). */
+  snapshotFrame(): Uint8Array | null {
+    const live = [...this.states.values()].filter((e) => e.state !== 'null')
+    return live.length ? encodeAwareness(encodeEntries(live)) : null
+  }
+
+  get size(): number {
+    return this.states.size
+  }
+
+  /**
+   * Takes what arrived since the last flush. `frameFor(recipient)` returns that recipient's frame
+   * (null when there is nothing for it); frames are encoded once per distinct set of senders.
+   */
+  flush(): ((recipient: string) => Uint8Array | null) | null {
+    if (this.pending.size === 0) return null
+    const entries = [...this.pending.values()]
+    this.pending = new Map()
+    const senders = new Set(entries.map((e) => e.from))
+    const all = encodeAwareness(encodeEntries(entries))
+    const perSender = new Map<string, Uint8Array | null>()
+    return (recipient) => {
+      if (!senders.has(recipient)) return all
+      let frame = perSender.get(recipient)
+      if (frame === undefined) {
+        const others = entries.filter((e) => e.from !== recipient)
+        frame = others.length ? encodeAwareness(encodeEntries(others)) : null
+        perSender.set(recipient, frame)
+      }
+      return frame
+    }
+  }
+}
+
+function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.client)
+    encoding.writeVarUint(encoder, e.clock)
+    encoding.writeVarString(encoder, e.state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** Awareness states are JSON objects or null; anything else would break other clients' parsers. */
+function isStateJson(json: string): boolean {
+  try {
+    const value: unknown = JSON.parse(json)
+    return value === null || (typeof value === 'object' && !Array.isArray(value))
+  } catch {
+    return false
+  }
+}

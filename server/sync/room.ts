@@ -1,0 +1,388 @@
+// One open board: its Y.Doc, the connections on it, and the pipeline every message goes through.
+// Messages are queued and processed in batches, one batch at a time: updates are checked and
+// applied, the accepted ones are committed to storage, and only then does anyone receive them
+// (write before broadcast), merged into one frame per recipient without their own changes.
+import * as Y from 'yjs'
+import { canWrite, type Access } from '../../shared/access/access.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
+import { SYNC } from '../../shared/protocol/messages.ts'
+import type { Log } from '../log.ts'
+import type { DocStore } from '../storage/types.ts'
+import { AwarenessRelay } from './awarenessRelay.ts'
+import { encodeSync, parseFrame, type Incoming } from './frames.ts'
+import type { Principal, SyncSocket } from './socket.ts'
+import { checkUpdate } from './updateCheck.ts'
+
+export type RoomLimits = {
+  maxAwarenessStateBytes: number
+  maxClientIdsPerConnection: number
+  /** Compact the stored log into a snapshot after this many appended batches. */
+  compactEvery: number
+  /** Close a connection whose unsent bytes exceed this (it has stopped reading). */
+  maxBufferedBytes: number
+}
+
+export type ConnectionStats = { droppedWrites: number; rejected: Record<string, number> }
+
+type Connection = {
+  id: string
+  socket: SyncSocket
+  access: Access
+  principal: Principal
+  clients: Set<number>
+  stats: ConnectionStats
+  open: boolean
+}
+
+type Job =
+  | { kind: 'join'; conn: Connection }
+  | { kind: 'message'; conn: Connection; message: Incoming }
+  | { kind: 'compact' }
+
+export type RoomStats = {
+  connections: number
+  droppedWrites: number
+  rejected: Record<string, number>
+  storedBatches: number
+}
+
+export type RoomConnection = {
+  readonly id: string
+  receive(frame: Uint8Array): void
+  leave(): void
+  readonly stats: ConnectionStats
+}
+
+export type RoomDeps = {
+  boardId: string
+  doc: Y.Doc
+  docs: DocStore
+  lastSeq: number
+  limits: RoomLimits
+  log: Log
+  onEmpty(room: Room): void
+  /** A committed batch failed to persist: the room must be dropped and reloaded. */
+  onBroken(room: Room): void
+}
+
+export class Room {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  private readonly connections = new Map<string, Connection>()
+  private readonly owners = new Map<number, string>()
+  private readonly awareness: AwarenessRelay
+  private inbox: Job[] = []
+  private pumping = false
+  private awarenessScheduled = false
+  private lastSeq: number
+  private batchesSinceCompaction = 0
+  private nextConnection = 1
+  private broken = false
+  private totals = { droppedWrites: 0, rejected: {} as Record<string, number>, storedBatches: 0 }
+
+  constructor(private readonly deps: RoomDeps) {
+    this.boardId = deps.boardId
+    this.doc = deps.doc
+    this.lastSeq = deps.lastSeq
+    this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
+  }
+
+  get size(): number {
+    return this.connections.size
+  }
+
+  stats(): RoomStats {
+    return { connections: this.connections.size, ...this.totals, rejected: { ...this.totals.rejected } }
+  }
+
+  join(socket: SyncSocket, access: Access, principal: Principal): RoomConnection {
+    const conn: Connection = {
+      id: `${this.boardId}:${this.nextConnection++}`,
+      socket,
+      access,
+      principal,
+      clients: new Set(),
+      stats: { droppedWrites: 0, rejected: {} },
+      open: true,
+    }
+    this.connections.set(conn.id, conn)
+    this.enqueue({ kind: 'join', conn })
+    return {
+      id: conn.id,
+      stats: conn.stats,
+      receive: (frame) => this.receive(conn, frame),
+      leave: () => this.leave(conn),
+    }
+  }
+
+  /** Changes what live connections may do (e.g. a role changed); `none` closes them. */
+  setAccess(match: (principal: Principal) => boolean, access: Access, closeCode: number = CLOSE.forbidden): void {
+    for (const conn of this.connections.values()) {
+      if (!match(conn.principal)) continue
+      if (access === 'none') {
+        conn.socket.close(closeCode, 'access ended')
+        this.leave(conn)
+      } else conn.access = access
+    }
+  }
+
+  /** Closes every connection, e.g. at shutdown. */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections.values()]) {
+      conn.socket.close(code, reason)
+      this.leave(conn)
+    }
+  }
+
+  /** Resolves when everything queued so far has been processed. */
+  async idle(): Promise<void> {
+    while (this.pumping || this.inbox.length) await new Promise((r) => setImmediate(r))
+  }
+
+  compact(): void {
+    this.enqueue({ kind: 'compact' })
+  }
+
+  private receive(conn: Connection, frame: Uint8Array): void {
+    if (!conn.open) return
+    const parsed = parseFrame(frame)
+    if (!parsed.ok) return this.reject(conn, parsed.error.code)
+    const message = parsed.value
+    switch (message.kind) {
+      case 'awareness':
+        return this.receiveAwareness(conn, message.update)
+      case 'queryAwareness': {
+        const frame = this.awareness.snapshotFrame()
+        if (frame) this.send(conn, frame)
+        return
+      }
+      case 'auth':
+        return
+      case 'step2':
+      case 'update':
+        if (!canWrite(conn.access)) {
+          // Observers' writes are dropped and counted; an empty handshake reply is not a write.
+          if (message.update.length > 2) this.countDropped(conn)
+          return
+        }
+        return this.enqueue({ kind: 'message', conn, message })
+      case 'step1':
+        return this.enqueue({ kind: 'message', conn, message })
+    }
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    try {
+      const result = this.awareness.accept(
+        update,
+        conn.id,
+        (client) => this.ownership(conn, client),
+        () => conn.clients.size < this.deps.limits.maxClientIdsPerConnection,
+      )
+      for (const client of result.claimed) this.claim(conn, client)
+      if (result.rejected) this.reject(conn, 'foreign_or_invalid_awareness', result.rejected)
+      if (result.accepted) this.scheduleAwareness()
+    } catch {
+      this.reject(conn, 'malformed_awareness')
+    }
+  }
+
+  private ownership(conn: Connection, client: number): 'mine' | 'free' | 'other' {
+    const owner = this.owners.get(client)
+    return owner === undefined ? 'free' : owner === conn.id ? 'mine' : 'other'
+  }
+
+  private claim(conn: Connection, client: number): void {
+    this.owners.set(client, conn.id)
+    conn.clients.add(client)
+  }
+
+  private leave(conn: Connection): void {
+    if (!conn.open) return
+    conn.open = false
+    this.connections.delete(conn.id)
+    for (const client of conn.clients) this.owners.delete(client)
+    this.awareness.remove(conn.clients, conn.id)
+    this.scheduleAwareness()
+    if (this.connections.size === 0) this.deps.onEmpty(this)
+  }
+
+  private enqueue(job: Job): void {
+    this.inbox.push(job)
+    if (!this.pumping) {
+      this.pumping = true
+      setImmediate(() => void this.pump())
+    }
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      while (this.inbox.length && !this.broken) {
+        const batch = this.inbox
+        this.inbox = []
+        await this.process(batch)
+      }
+    } catch (e) {
+      this.breakRoom(e)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async process(batch: Job[]): Promise<void> {
+    const accepted: Array<{ conn: Connection; update: Uint8Array }> = []
+    const replies: Array<() => void> = []
+    let compact = false
+    for (const job of batch) {
+      if (job.kind === 'compact') {
+        compact = true
+        continue
+      }
+      const conn = job.conn
+      if (!conn.open) continue
+      if (job.kind === 'join') {
+        replies.push(() => this.greet(conn))
+        continue
+      }
+      const message = job.message
+      if (message.kind === 'step1') {
+        replies.push(() => this.answerStep1(conn, message.stateVector))
+      } else if (message.kind === 'step2' || message.kind === 'update') {
+        if (!canWrite(conn.access)) this.countDropped(conn)
+        else if (this.apply(conn, message.update)) accepted.push({ conn, update: message.update })
+      }
+    }
+    if (accepted.length) {
+      this.lastSeq = await this.deps.docs.append(
+        this.boardId,
+        accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
+      )
+      this.totals.storedBatches++
+      this.batchesSinceCompaction++
+      this.broadcast(accepted)
+    }
+    for (const reply of replies) reply()
+    if (compact || this.batchesSinceCompaction >= this.deps.limits.compactEvery) await this.compactNow()
+  }
+
+  /** Applies a checked update; anything that would apply partially or leave pending structs is refused. */
+  private apply(conn: Connection, update: Uint8Array): boolean {
+    const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client))
+    if (!check.ok) {
+      this.reject(conn, check.error.code)
+      return false
+    }
+    if (!check.value.hasNewContent) return false
+    for (const client of check.value.authors) {
+      if (this.ownership(conn, client) === 'free') {
+        if (conn.clients.size >= this.deps.limits.maxClientIdsPerConnection) {
+          this.reject(conn, 'too_many_client_ids')
+          return false
+        }
+        this.claim(conn, client)
+      }
+    }
+    try {
+      Y.applyUpdate(this.doc, update, { kind: 'connection', connectionId: conn.id })
+    } catch (e) {
+      // The check should make this unreachable; if not, the doc may hold a partial update.
+      throw new Error(`update passed the check but failed to apply: ${(e as Error).message}`)
+    }
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      throw new Error('update passed the check but left pending structs')
+    }
+    return true
+  }
+
+  private broadcast(accepted: Array<{ conn: Connection; update: Uint8Array }>): void {
+    const senders = new Set(accepted.map((a) => a.conn.id))
+    const merged = (exclude: string | null) => {
+      const updates = accepted.filter((a) => a.conn.id !== exclude).map((a) => a.update)
+      if (updates.length === 0) return null
+      return encodeSync(SYNC.update, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
+    }
+    const all = merged(null)
+    for (const conn of this.connections.values()) {
+      if (!senders.has(conn.id)) {
+        if (all) this.send(conn, all)
+      } else if (senders.size > 1) {
+        const frame = merged(conn.id)
+        if (frame) this.send(conn, frame)
+      }
+    }
+  }
+
+  private greet(conn: Connection): void {
+    if (canWrite(conn.access)) this.send(conn, encodeSync(SYNC.step1, Y.encodeStateVector(this.doc)))
+    this.send(conn, encodeSync(SYNC.step2, Y.encodeStateAsUpdate(this.doc)))
+    const presence = this.awareness.snapshotFrame()
+    if (presence) this.send(conn, presence)
+  }
+
+  private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    let update: Uint8Array
+    try {
+      update = Y.encodeStateAsUpdate(this.doc, stateVector)
+    } catch {
+      return this.reject(conn, 'malformed_state_vector')
+    }
+    this.send(conn, encodeSync(SYNC.step2, update))
+  }
+
+  private scheduleAwareness(): void {
+    if (this.awarenessScheduled) return
+    this.awarenessScheduled = true
+    setImmediate(() => {
+      this.awarenessScheduled = false
+      const frameFor = this.awareness.flush()
+      if (!frameFor) return
+      for (const conn of this.connections.values()) {
+        const frame = frameFor(conn.id)
+        if (frame) this.send(conn, frame)
+      }
+    })
+  }
+
+  private send(conn: Connection, frame: Uint8Array): void {
+    if (!conn.open) return
+    if ((conn.socket.bufferedAmount ?? 0) > this.deps.limits.maxBufferedBytes) {
+      conn.socket.close(CLOSE.tryAgainLater, 'too far behind')
+      this.leave(conn)
+      return
+    }
+    try {
+      conn.socket.send(frame)
+    } catch {
+      this.leave(conn)
+    }
+  }
+
+  private async compactNow(): Promise<void> {
+    this.batchesSinceCompaction = 0
+    if (this.lastSeq === 0) return
+    await this.deps.docs.compact(this.boardId, Y.encodeStateAsUpdateV2(this.doc), this.lastSeq)
+  }
+
+  private reject(conn: Connection, code: string, n = 1): void {
+    conn.stats.rejected[code] = (conn.stats.rejected[code] ?? 0) + n
+    this.totals.rejected[code] = (this.totals.rejected[code] ?? 0) + n
+  }
+
+  private countDropped(conn: Connection): void {
+    conn.stats.droppedWrites++
+    this.totals.droppedWrites++
+  }
+
+  private breakRoom(e: unknown): void {
+    // Storage failed or the doc may hold something unstored: nobody may receive it. Close every
+    // connection (they reconnect and resync from storage) and let the registry reload the room.
+    this.broken = true
+    this.deps.log.error('room_broken', { board: this.boardId, error: (e as Error).message })
+    for (const conn of [...this.connections.values()]) {
+      conn.socket.close(CLOSE.internalError, 'board reloading')
+      conn.open = false
+    }
+    this.connections.clear()
+    this.deps.onBroken(this)
+  }
+}

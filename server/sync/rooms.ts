@@ -1,0 +1,145 @@
+// The open boards of one server: loads a board's document on first join (migrating it), keeps
+// its relational record in step with the document's meta, and unloads it a while after the last
+// connection leaves. No module-level state: the app owns one registry.
+import * as Y from 'yjs'
+import { BoardMeta } from '../../shared/model/board.ts'
+import { metaMap } from '../../shared/model/layout.ts'
+import { migrateBoard } from '../../shared/model/migrations.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
+import type { Log } from '../log.ts'
+import type { Storage } from '../storage/types.ts'
+import { Room, type RoomLimits } from './room.ts'
+
+export type RoomsOptions = {
+  storage: Storage
+  log: Log
+  limits: RoomLimits
+  /** How long an empty room stays loaded, so a reconnect does not reload it. */
+  unloadAfterMs: number
+}
+
+export class Rooms {
+  private readonly open = new Map<string, Promise<Room>>()
+  private readonly loaded = new Map<string, Room>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  /** The loaded room of a board (loading it if needed). The caller checked the board exists. */
+  get(boardId: string): Promise<Room> {
+    this.cancelUnload(boardId)
+    let room = this.open.get(boardId)
+    if (!room) {
+      const loading = this.load(boardId)
+      room = loading
+      this.open.set(boardId, loading)
+      loading.then(
+        (r) => this.loaded.set(boardId, r),
+        () => {
+          if (this.open.get(boardId) === loading) this.open.delete(boardId)
+        },
+      )
+    }
+    return room
+  }
+
+  /** A room if it is loaded right now, without loading it. */
+  async peek(boardId: string): Promise<Room | undefined> {
+    return this.open.get(boardId)
+  }
+
+  loadedCount(): number {
+    return this.open.size
+  }
+
+  async closeAll(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    const rooms = await Promise.allSettled([...this.open.values()])
+    this.open.clear()
+    this.loaded.clear()
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue
+      r.value.closeAll(CLOSE.goingAway, 'server shutting down')
+      await r.value.idle()
+      r.value.doc.destroy()
+    }
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    const { storage, log, limits } = this.options
+    const stored = await storage.docs.load(boardId)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdateV2(doc, update)
+
+    // Migrations run here, on load; their changes are stored before anyone can join.
+    const changes: Uint8Array[] = []
+    const collect = (u: Uint8Array) => changes.push(u)
+    doc.on('updateV2', collect)
+    const migrated = migrateBoard(doc)
+    doc.off('updateV2', collect)
+    if (!migrated.ok) throw new Error(migrated.error.message)
+    let lastSeq = stored.lastSeq
+    if (changes.length) {
+      lastSeq = await storage.docs.append(boardId, [Y.mergeUpdatesV2(changes)])
+      log.info('board_migrated', { board: boardId, from: migrated.value.from, to: migrated.value.to })
+    }
+
+    const room = new Room({
+      boardId,
+      doc,
+      docs: storage.docs,
+      lastSeq,
+      limits,
+      log,
+      onEmpty: (r) => this.scheduleUnload(r),
+      onBroken: (r) => this.forget(r),
+    })
+    this.mirrorMeta(boardId, doc)
+    return room
+  }
+
+  private mirrorMeta(boardId: string, doc: Y.Doc): void {
+    // The board list reads relational records; keep title, scale and element in step.
+    metaMap(doc).observe(() => {
+      const meta = BoardMeta.safeParse(metaMap(doc).toJSON())
+      if (!meta.success) return
+      const { title, scale, element } = meta.data
+      this.options.storage.boards.update(boardId, { title, scale, element }).catch((e: unknown) => {
+        this.options.log.warn('board_meta_mirror_failed', { board: boardId, error: (e as Error).message })
+      })
+    })
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.boardId)
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.boardId)
+      if (room.size > 0) return
+      void this.unload(room)
+    }, this.options.unloadAfterMs)
+    timer.unref()
+    this.unloadTimers.set(room.boardId, timer)
+  }
+
+  private async unload(room: Room): Promise<void> {
+    // Forget first: a join from now on loads afresh from storage, which already holds everything.
+    this.forget(room)
+    room.compact()
+    await room.idle()
+    room.doc.destroy()
+  }
+
+  private forget(room: Room): void {
+    if (this.loaded.get(room.boardId) !== room) return
+    this.loaded.delete(room.boardId)
+    this.open.delete(room.boardId)
+  }
+
+  private cancelUnload(boardId: string): void {
+    const timer = this.unloadTimers.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(boardId)
+  }
+}

@@ -1,0 +1,9 @@
+// The minimal socket a room needs. Rooms never see Hono, ws or the HTTP request.
+export interface SyncSocket {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Bytes queued but not yet written; used to shed consumers that fall far behind. */
+  readonly bufferedAmount?: number
+}
+
+export type Principal = { id: string; name: string }

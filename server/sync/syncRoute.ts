@@ -1,0 +1,79 @@
+// GET /sync/:boardId: the WebSocket door. The framework only does the upgrade; everything after
+// it is the room's. Refusals are close codes sent before any byte of the board.
+import type { Context } from 'hono'
+import type { UpgradeWebSocket, WSContext } from 'hono/ws'
+import type { WebSocket } from 'ws'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
+import type { Authorize } from '../access.ts'
+import { BoardIdParam } from '../api/boards.ts'
+import type { Log } from '../log.ts'
+import type { Storage } from '../storage/types.ts'
+import type { RoomConnection } from './room.ts'
+import type { Rooms } from './rooms.ts'
+import type { SyncSocket } from './socket.ts'
+
+/** Frames that arrive while the room loads are held, up to this many. */
+const MAX_EARLY_FRAMES = 256
+
+export type SyncRouteDeps = {
+  storage: Storage
+  rooms: Rooms
+  authorize: Authorize
+  log: Log
+}
+
+function socketOf(ws: WSContext<WebSocket>): SyncSocket {
+  return {
+    send: (frame) => ws.raw?.send(frame, { binary: true }),
+    close: (code, reason) => ws.close(code, reason),
+    get bufferedAmount() {
+      return ws.raw?.bufferedAmount ?? 0
+    },
+  }
+}
+
+export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+  return upgradeWebSocket(async (c: Context) => {
+    const id = BoardIdParam.safeParse(c.req.param('boardId'))
+    const board = id.success ? await deps.storage.boards.get(id.data) : null
+    const auth = board
+      ? await deps.authorize({ boardId: board.id, headers: c.req.raw.headers, url: new URL(c.req.url) })
+      : null
+
+    let conn: RoomConnection | null = null
+    let closed = false
+    const early: Uint8Array[] = []
+
+    return {
+      onOpen(_event, ws) {
+        if (!board || !auth) return ws.close(CLOSE.notFound, 'no such board')
+        if (auth.access === 'none') {
+          const code = auth.reason === 'unauthenticated' ? CLOSE.unauthenticated : CLOSE.forbidden
+          return ws.close(code, auth.reason)
+        }
+        deps.rooms.get(board.id).then(
+          (room) => {
+            if (closed) return
+            conn = room.join(socketOf(ws), auth.access, auth.principal)
+            for (const frame of early.splice(0)) conn.receive(frame)
+          },
+          (e: unknown) => {
+            deps.log.error('room_load_failed', { board: board.id, error: (e as Error).message })
+            ws.close(CLOSE.internalError, 'board could not be loaded')
+          },
+        )
+      },
+      onMessage(event, ws) {
+        if (!(event.data instanceof ArrayBuffer)) return // text frames are not part of the protocol
+        const frame = new Uint8Array(event.data)
+        if (conn) return conn.receive(frame)
+        if (early.length >= MAX_EARLY_FRAMES) return ws.close(CLOSE.tryAgainLater, 'too many frames while loading')
+        early.push(frame)
+      },
+      onClose() {
+        closed = true
+        conn?.leave()
+      },
+    }
+  })
+}

@@ -1,0 +1,125 @@
+// Decides, before a single struct touches the room's document, whether a client's update can be
+// applied completely: it parses, every new struct belongs to a client id the connection owns,
+// nothing it references is missing (no pending structs or deletes), and it only grows known roots.
+// Known failures of Yjs servers this closes: partial application of malformed updates, pending
+// structs that are re-sent to every new client, and client-id reuse that silently drops edits.
+import * as Y from 'yjs'
+import { ROOT } from '../../shared/model/layout.ts'
+import { fail, ok, type Result } from '../../shared/result.ts'
+
+const ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(ROOT))
+/** A legitimate update never adds more clock range than this; a hostile one may claim 2^53. */
+const MAX_NEW_CLOCK_RANGE = 64 * 1024 * 1024
+
+export type UpdateCheck = {
+  /** Client ids that created new structs in this update. */
+  authors: number[]
+  /** False when everything in the update is already known (a harmless repeat). */
+  hasNewContent: boolean
+}
+
+type Range = { start: number; end: number }
+
+/** `owner(client)` answers whether the client id is free, this connection's, or someone else's. */
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  owner: (client: number) => 'mine' | 'free' | 'other',
+): Result<UpdateCheck> {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (e) {
+    return fail('malformed_update', `update does not parse: ${(e as Error).message}`)
+  }
+  const store = doc.store
+  const ranges = new Map<number, Range>()
+  const authors = new Set<number>()
+  let newRange = 0
+
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) return fail('missing_dependency', 'update has a gap (skip struct)')
+    const { client, clock } = struct.id
+    const known = Y.getState(store, client)
+    const range = ranges.get(client)
+    if (range) {
+      if (clock !== range.end) return fail('malformed_update', 'structs of one client are not contiguous')
+      range.end = clock + struct.length
+    } else {
+      if (clock > known) return fail('missing_dependency', `update starts past the known state of ${client}`)
+      ranges.set(client, { start: clock, end: clock + struct.length })
+    }
+    if (clock + struct.length > known) {
+      newRange += clock + struct.length - Math.max(clock, known)
+      if (owner(client) === 'other') return fail('foreign_client_id', `client id ${client} belongs to another connection`)
+      authors.add(client)
+    }
+  }
+  if (newRange > MAX_NEW_CLOCK_RANGE) return fail('update_too_large', 'update claims an implausible clock range')
+
+  const exists = (id: Y.ID): boolean => {
+    if (id.clock < Y.getState(store, id.client)) return true
+    const r = ranges.get(id.client)
+    return r !== undefined && id.clock >= r.start && id.clock < r.end
+  }
+
+  const byClient = new Map<number, Array<Y.Item | Y.GC>>()
+  for (const struct of decoded.structs) {
+    const list = byClient.get(struct.id.client) ?? []
+    list.push(struct as Y.Item | Y.GC)
+    byClient.set(struct.id.client, list)
+  }
+
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if (struct.content instanceof Y.ContentDoc) return fail('unsupported_content', 'subdocuments are not part of a board')
+    if (struct.origin && !exists(struct.origin)) return fail('missing_dependency', 'left origin is unknown')
+    if (struct.rightOrigin && !exists(struct.rightOrigin)) return fail('missing_dependency', 'right origin is unknown')
+    const parent = struct.parent as unknown
+    if (typeof parent === 'string') {
+      if (!ROOT_NAMES.has(parent)) return fail('unknown_root', `"${parent.slice(0, 40)}" is not a board root`)
+    } else if (parent instanceof Y.ID) {
+      if (!exists(parent)) return fail('missing_dependency', 'parent is unknown')
+      if (!parentIsType(doc, byClient, parent)) return fail('malformed_update', 'parent is not a type')
+    }
+  }
+
+  for (const [client, deletes] of decoded.ds.clients) {
+    const end = Math.max(Y.getState(store, client), ranges.get(client)?.end ?? 0)
+    for (const d of deletes) {
+      if (d.len <= 0 || d.clock + d.len > end) return fail('missing_dependency', 'delete refers to unknown content')
+    }
+  }
+
+  let hasNewContent = authors.size > 0
+  if (!hasNewContent) {
+    // Deletes of known content are new content too, unless every range is already deleted.
+    for (const [client, deletes] of decoded.ds.clients) {
+      for (const d of deletes) {
+        for (let c = d.clock; c < d.clock + d.len && !hasNewContent; ) {
+          const item = Y.getItem(store, Y.createID(client, c))
+          if (!item.deleted) hasNewContent = true
+          c = item.id.clock + item.length
+        }
+      }
+    }
+  }
+  return ok({ authors: [...authors], hasNewContent })
+}
+
+function parentIsType(doc: Y.Doc, byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): boolean {
+  const isType = (s: unknown) => s instanceof Y.GC || (s instanceof Y.Item && s.content instanceof Y.ContentType)
+  if (id.clock < Y.getState(doc.store, id.client)) return isType(Y.getItem(doc.store, id))
+  // Structs of one client in an update are contiguous and sorted: binary search.
+  const list = byClient.get(id.client) ?? []
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = list[mid]!
+    if (id.clock < s.id.clock) hi = mid - 1
+    else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+    else return isType(s)
+  }
+  return false
+}

@@ -1,0 +1,106 @@
+// Test harness: a real server on port 0 with a real SQLite DATA_DIR, and stock y-websocket
+// clients in Node. Used by integration tests and benchmarks; never by production code.
+import { serve, type ServerType } from '@hono/node-server'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { Authorize } from '../access.ts'
+import { createApp, type LearningWallApp } from '../app.ts'
+import { testConfig, type Config } from '../config.ts'
+import { silentLog, type Log } from '../log.ts'
+import { openSqliteStorage } from '../storage/sqlite.ts'
+import type { Storage } from '../storage/types.ts'
+
+export type TestServer = {
+  url: string
+  wsUrl: string
+  port: number
+  dataDir: string
+  storage: Storage
+  lw: LearningWallApp
+  createBoard(title?: string, scale?: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startServer(
+  options: { dataDir?: string; config?: Partial<Config>; authorize?: Authorize; log?: Log; storage?: Storage } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lw-test-'))
+  const storage = options.storage ?? (await openSqliteStorage({ dataDir }))
+  const config = testConfig({ dataDir, ...options.config })
+  const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize: options.authorize })
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  lw.injectWebSocket(server)
+  const port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/sync`,
+    port,
+    dataDir,
+    storage,
+    lw,
+    async createBoard(title = 'Test board', scale = 'team') {
+      const res = await fetch(`${url}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title, scale }),
+      })
+      if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`)
+      return ((await res.json()) as { id: string }).id
+    },
+    async close() {
+      await lw.close()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Force-close lingering keep-alive sockets so tests end promptly.
+      ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
+      await storage.close()
+    },
+  }
+}
+
+export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void }
+
+/** A stock y-websocket client, exactly as an integrator would use it. */
+export function connectClient(wsUrl: string, boardId: string, params: Record<string, string> = {}): TestClient {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+  })
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now()
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (predicate()) return resolve()
+      if (Date.now() - start > timeoutMs) return reject(new Error(`timed out waiting for ${what}`))
+      setTimeout(tick, 5)
+    }
+    tick()
+  })
+}
+
+export const synced = (c: TestClient, timeoutMs = 5000) => waitFor(() => c.provider.synced, timeoutMs, 'sync')
+
+/** Identical document state, compared as encoded state vectors and JSON of the board roots. */
+export function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  const sv = (d: Y.Doc) => Buffer.from(Y.encodeStateVector(d)).toString('base64')
+  return sv(a) === sv(b)
+}
