@@ -48,6 +48,10 @@ export class Rooms {
     return this.open.get(boardId)
   }
 
+  isOpen(boardId: string): boolean {
+    return this.open.has(boardId)
+  }
+
   loadedCount(): number {
     return this.open.size
   }
