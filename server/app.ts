@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
   return {
     app,
     rooms,
-    injectWebSocket: ws.injectWebSocket,
+    injectWebSocket: (server: Parameters<typeof ws.injectWebSocket>[0]) => ws.injectWebSocket(server),
     async close() {
       await rooms.closeAll()
     },

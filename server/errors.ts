@@ -26,7 +26,7 @@ export function errorHandler(log: Log) {
   return (err: Error, c: Context) => {
     if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status)
     if (err instanceof HTTPException) {
-      const status = err.status as ContentfulStatusCode
+      const status = err.status
       const code = status === 413 ? 'too_large' : status === 400 ? 'bad_request' : `http_${status}`
       return c.json(errorBody(code, err.message || 'request refused'), status)
     }

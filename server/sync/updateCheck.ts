@@ -66,7 +66,7 @@ export function checkUpdate(
   const byClient = new Map<number, Array<Y.Item | Y.GC>>()
   for (const struct of decoded.structs) {
     const list = byClient.get(struct.id.client) ?? []
-    list.push(struct as Y.Item | Y.GC)
+    list.push(struct)
     byClient.set(struct.id.client, list)
   }
 

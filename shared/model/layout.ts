@@ -12,7 +12,7 @@
 //   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
 //
 // Positions are committed once per drag end; live drags travel through awareness only.
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export const ROOT = {
   meta: 'meta',
