@@ -98,7 +98,7 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
   const onStories = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const dirty = new Set<string>()
     for (const e of events) {
-      if (e.target === storiesMap(doc)) for (const key of e.keysChanged ?? []) dirty.add(key)
+      if (e.target === storiesMap(doc)) for (const key of (e as Y.YMapEvent<unknown>).keysChanged) dirty.add(key)
       else if (typeof e.path[0] === 'string') dirty.add(e.path[0])
     }
     if (dirty.size === 0) return

@@ -1,0 +1,118 @@
+// One open board: its Y.Doc, sync provider, offline copy, presence, per-person undo and stores.
+// Created per board and destroyed on leave; nothing here is a module-level singleton.
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { STORY_COLOURS } from '../../shared/model/geometry.ts'
+import { membersMap, patternsMap, storiesMap, type Origin } from '../../shared/model/layout.ts'
+import { sendOwnAwarenessOnly } from '../presence/ownAwarenessOnly.ts'
+import { peersFrom, type LocalPresence, type Peer, type UserInfo } from '../presence/peers.ts'
+import { throttle, type Throttled } from '../presence/throttle.ts'
+import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
+import { createStore, type Store } from '../store/createStore.ts'
+import { INITIAL_CONNECTION, reduceConnection, type Connection, type ConnectionEvent } from './connectionState.ts'
+import { initialUi, type UiState } from './uiState.ts'
+
+export type BoardSession = {
+  boardId: string
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** The one origin object this session writes with; the undo manager tracks it alone. */
+  origin: Origin
+  undo: Y.UndoManager
+  board: BoardStore
+  ui: Store<UiState>
+  presence: Store<{ peers: readonly Peer[]; me: UserInfo }>
+  connection: Store<Connection>
+  /** Presence fields streamed at ~25 Hz (cursor, drag); others are set at once. */
+  stream: { cursor: Throttled<LocalPresence['cursor']>; drag: Throttled<LocalPresence['drag']> }
+  setPresence<K extends keyof LocalPresence>(key: K, value: LocalPresence[K]): void
+  setUser(user: UserInfo): void
+  destroy(): void
+}
+
+export const PRESENCE_INTERVAL_MS = 40
+
+export function syncUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/sync`
+}
+
+export function createSession(boardId: string, user: UserInfo): BoardSession {
+  const doc = new Y.Doc()
+  const origin: Origin = { kind: 'local' }
+  const persistence = new IndexeddbPersistence(`learning-wall:${boardId}`, doc)
+  const provider = new WebsocketProvider(syncUrl(location), boardId, doc)
+  const stopAwarenessFilter = sendOwnAwarenessOnly(provider)
+  const { awareness } = provider
+  const initial: LocalPresence = { user, cursor: null, editing: null, drag: null, selection: [] }
+  awareness.setLocalState(initial)
+
+  // Text typed in the editor arrives with y-tiptap's sync-plugin key as origin: that is this
+  // person's typing too, so one undo stack covers both board operations and text.
+  const undo = new Y.UndoManager([storiesMap(doc), patternsMap(doc), membersMap(doc)], {
+    trackedOrigins: new Set<unknown>([origin, ySyncPluginKey]),
+    captureTimeout: 400,
+  })
+
+  const board = createBoardStore(doc)
+  const ui = createStore<UiState>(initialUi(STORY_COLOURS[0]))
+  const presence = createStore({ peers: [] as readonly Peer[], me: user })
+  const connection = createStore<Connection>(INITIAL_CONNECTION)
+  const dispatch = (e: ConnectionEvent) => connection.setState(reduceConnection(connection.getState(), e))
+
+  const onAwareness = () => presence.setState({ peers: peersFrom(awareness.getStates(), awareness.clientID) })
+  awareness.on('change', onAwareness)
+  provider.on('status', ({ status }) => dispatch({ type: 'status', status }))
+  provider.on('sync', (synced: boolean) => dispatch({ type: 'synced', synced }))
+  provider.on('closed', ({ code }) => dispatch({ type: 'closed', code }))
+  provider.on('connection-close', (event) => {
+    if (event && event.code >= 4000) dispatch({ type: 'closed', code: event.code })
+  })
+  const onOnline = () => {
+    dispatch({ type: 'online' })
+    if (connection.getState().status !== 'closed') provider.connect()
+  }
+  const onOffline = () => dispatch({ type: 'offline' })
+  window.addEventListener('online', onOnline)
+  window.addEventListener('offline', onOffline)
+  if (!navigator.onLine) dispatch({ type: 'offline' })
+
+  const setPresence = <K extends keyof LocalPresence>(key: K, value: LocalPresence[K]) =>
+    awareness.setLocalStateField(key, value)
+  const stream = {
+    cursor: throttle((v: LocalPresence['cursor']) => setPresence('cursor', v), PRESENCE_INTERVAL_MS),
+    drag: throttle((v: LocalPresence['drag']) => setPresence('drag', v), PRESENCE_INTERVAL_MS),
+  }
+
+  return {
+    boardId,
+    doc,
+    provider,
+    origin,
+    undo,
+    board,
+    ui,
+    presence,
+    connection,
+    stream,
+    setPresence,
+    setUser(next) {
+      presence.setState({ me: next })
+      setPresence('user', next)
+    },
+    destroy() {
+      stream.cursor.cancel()
+      stream.drag.cancel()
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+      awareness.off('change', onAwareness)
+      stopAwarenessFilter()
+      board.dispose()
+      undo.destroy()
+      provider.destroy()
+      void persistence.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,129 @@
+// What a person can do to stories, as functions of a session. Every document change goes through
+// a shared/ops function with the session's own origin, so undo sees it as this person's.
+import { DEFAULT_STORY_SIZE } from '../../shared/model/geometry.ts'
+import { setMembership } from '../../shared/ops/pattern.ts'
+import {
+  bringToFront,
+  createStory,
+  deleteStories,
+  duplicateStories,
+  moveStories,
+  recolourStories,
+  resizeStory,
+  sendToBack,
+  updateStoryFields,
+} from '../../shared/ops/story.ts'
+import type { Result } from '../../shared/result.ts'
+import { screenToCanvas } from '../geometry/camera.ts'
+import { centredAt, nextStoryPosition } from '../geometry/nextStory.ts'
+import { boxOf } from '../store/boardStore.ts'
+import type { BoardSession } from './createSession.ts'
+import { EMPTY_SELECTION } from './uiState.ts'
+
+const report = <T>(s: BoardSession, r: Result<T>): T | null => {
+  if (r.ok) return r.value
+  s.ui.setState({ notice: r.error.message })
+  return null
+}
+
+const selected = (s: BoardSession): string[] => {
+  const { stories } = s.board.getState()
+  return [...s.ui.getState().selection].filter((id) => stories.has(id))
+}
+
+export function select(s: BoardSession, ids: Iterable<string>): void {
+  const selection = new Set(ids)
+  s.ui.setState({ selection: selection.size ? selection : EMPTY_SELECTION })
+  s.setPresence('selection', [...selection].slice(0, 200))
+}
+
+export function startEditing(s: BoardSession, id: string | null): void {
+  s.ui.setState({ editingId: id })
+  s.setPresence('editing', id)
+  if (id) select(s, [id])
+}
+
+/** Create a story centred on a canvas point (or the viewport centre) and start typing in it. */
+export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, text?: string): string | null {
+  const { camera, viewport, colour } = s.ui.getState()
+  const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
+  const input = { pos: centredAt(centre, DEFAULT_STORY_SIZE), colour, ...(text ? { text } : {}) }
+  const created = report(s, createStory(s.doc, input, s.origin))
+  if (created) startEditing(s, created.id)
+  return created?.id ?? null
+}
+
+/** Tab / Shift+Tab while writing: the next story beside the current one. */
+export function createNextStory(s: BoardSession, direction: 'right' | 'left'): string | null {
+  const current = s.board.getState().stories.get(s.ui.getState().editingId ?? [...s.ui.getState().selection][0] ?? '')
+  if (!current) return createStoryAt(s)
+  s.undo.stopCapturing()
+  const pos = nextStoryPosition(boxOf(current), direction, s.board.index)
+  const created = report(s, createStory(s.doc, { pos, size: current.size, colour: current.colour }, s.origin))
+  if (created) startEditing(s, created.id)
+  return created?.id ?? null
+}
+
+export function deleteSelection(s: BoardSession): void {
+  const ids = selected(s)
+  if (ids.length === 0) return
+  if (ids.includes(s.ui.getState().editingId ?? '')) startEditing(s, null)
+  report(s, deleteStories(s.doc, { ids }, s.origin))
+  select(s, [])
+}
+
+export function duplicateSelection(s: BoardSession): void {
+  const ids = selected(s)
+  if (ids.length === 0) return
+  const r = report(s, duplicateStories(s.doc, { ids, offset: { x: 24, y: 24 } }, s.origin))
+  if (r) select(s, r.ids)
+}
+
+export function recolourSelection(s: BoardSession, colour: string): void {
+  s.ui.setState({ colour })
+  const ids = selected(s)
+  if (ids.length) report(s, recolourStories(s.doc, { ids, colour }, s.origin))
+}
+
+export function restackSelection(s: BoardSession, where: 'front' | 'back'): void {
+  const ids = selected(s)
+  if (ids.length) report(s, (where === 'front' ? bringToFront : sendToBack)(s.doc, { ids }, s.origin))
+}
+
+/** One commit for a whole drag (or nudge): positions are one value per story. */
+export function moveBy(s: BoardSession, ids: readonly string[], dx: number, dy: number): void {
+  const { stories } = s.board.getState()
+  const moves = ids.flatMap((id) => {
+    const story = stories.get(id)
+    return story ? [{ id, pos: { x: Math.round(story.pos.x + dx), y: Math.round(story.pos.y + dy) } }] : []
+  })
+  if (moves.length && (dx !== 0 || dy !== 0)) report(s, moveStories(s.doc, { moves }, s.origin))
+}
+
+export function nudgeSelection(s: BoardSession, dx: number, dy: number): void {
+  moveBy(s, selected(s), dx, dy)
+}
+
+export function resize(s: BoardSession, id: string, size: { w: number; h: number }): void {
+  report(s, resizeStory(s.doc, { id, size }, s.origin))
+}
+
+export function selectAll(s: BoardSession): void {
+  select(s, s.board.getState().order)
+}
+
+export function updateFields(s: BoardSession, id: string, fields: Record<string, unknown>): boolean {
+  return report(s, updateStoryFields(s.doc, { id, fields }, s.origin)) !== null
+}
+
+export function moveToPattern(s: BoardSession, storyId: string, pattern: string | null): void {
+  report(s, setMembership(s.doc, { storyId, pattern }, s.origin))
+}
+
+export function undo(s: BoardSession): void {
+  s.undo.undo()
+}
+
+export function redo(s: BoardSession): void {
+  s.undo.redo()
+}

@@ -1,0 +1,39 @@
+// Board keyboard shortcuts on the window, except while a person types in a field or a story.
+import type { BoardSession } from '../board/createSession.ts'
+import { commandFor } from './keymap.ts'
+import { runCommand } from './runCommand.ts'
+
+const isTyping = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('[contenteditable="true"]') !== null)
+
+export function attachKeyboard(s: BoardSession): () => void {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isTyping(e.target) || s.ui.getState().editingId) return
+    if (e.key === ' ') {
+      if (!(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault()
+        s.ui.setState({ spaceDown: true })
+      }
+      return
+    }
+    const cmd = commandFor(e)
+    if (!cmd) return
+    // In the outline view, only the global commands apply: arrows and Enter belong to the list.
+    if (s.ui.getState().view === 'outline' && !['undo', 'redo', 'help', 'outline', 'escape'].includes(cmd as string)) return
+    if (e.target instanceof HTMLButtonElement && (cmd === 'edit' || typeof cmd === 'object')) return
+    e.preventDefault()
+    runCommand(s, cmd)
+  }
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === ' ') s.ui.setState({ spaceDown: false })
+  }
+  const onBlur = () => s.ui.setState({ spaceDown: false })
+  window.addEventListener('keydown', onKeyDown)
+  window.addEventListener('keyup', onKeyUp)
+  window.addEventListener('blur', onBlur)
+  return () => {
+    window.removeEventListener('keydown', onKeyDown)
+    window.removeEventListener('keyup', onKeyUp)
+    window.removeEventListener('blur', onBlur)
+  }
+}
