@@ -8,8 +8,16 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { LIMITS } from '../shared/protocol/messages.ts'
-import { allowEveryone, type Authorize } from './access.ts'
+import type { Authorize } from './access.ts'
+import { auditRoutes } from './api/audit.ts'
+import { authRoutes } from './api/auth.ts'
 import { boardRoutes } from './api/boards.ts'
+import { boardInviteRoutes, inviteRoutes } from './api/invites.ts'
+import { memberRoutes } from './api/members.ts'
+import { auditTo } from './auth/audit.ts'
+import { csrfProtection } from './auth/csrf.ts'
+import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
+import { boardAuthorizer } from './auth/socketAuthorizer.ts'
 import type { Config } from './config.ts'
 import { errorBody, errorHandler } from './errors.ts'
 import type { Log } from './log.ts'
@@ -22,12 +30,14 @@ export type AppDeps = {
   config: Config
   storage: Storage
   log: Log
+  /** Overrides the role-based socket authorisation; sync-layer tests use it. */
   authorize?: Authorize
 }
 
 export function createApp(deps: AppDeps) {
   const { config, storage, log } = deps
-  const authorize = deps.authorize ?? allowEveryone
+  const authorize = deps.authorize ?? boardAuthorizer(storage)
+  const audit = auditTo(storage)
   const rooms = new Rooms({
     storage,
     log,
@@ -40,7 +50,7 @@ export function createApp(deps: AppDeps) {
     },
   })
 
-  const app = new Hono()
+  const app = new Hono<AppEnv>()
   const ws = createNodeWebSocket({ app })
   // ws accepts 100 MiB messages by default; larger frames are closed with 1009.
   ws.wss.options.maxPayload = config.maxFrameBytes
@@ -65,9 +75,22 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/api/*', bodyLimit({ maxSize: config.maxRequestBytes }))
+  app.use('/api/*', csrfProtection(config.secureCookies))
+  app.use('/api/*', async (c, next) => {
+    const credential = credentialOf(c)
+    const identity = await identify(storage, credential?.token)
+    c.set('identity', identity && { ...identity, explicit: credential?.explicit ?? false })
+    await next()
+  })
 
   app.get('/healthz', (c) => c.json({ ok: true, storage: storage.kind, rooms: rooms.loadedCount() }))
-  app.route('/api/boards', boardRoutes(storage))
+  const secureCookies = config.secureCookies
+  app.route('/api/auth', authRoutes({ storage, audit, secureCookies }))
+  app.route('/api/boards', boardRoutes({ storage, rooms, audit }))
+  app.route('/api/boards', memberRoutes({ storage, rooms, audit }))
+  app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
+  app.route('/api/boards', auditRoutes(storage))
+  app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 
   app.get('/sync/:boardId', checkOrigin(config.allowedOrigins), syncHandler({ storage, rooms, authorize, log }, ws.upgradeWebSocket))

@@ -24,6 +24,8 @@ export type Config = {
   dataDir: string
   /** Origins a browser may open sockets from; empty means "the origin of the request's Host". */
   allowedOrigins: string[]
+  /** Cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean
   maxFrameBytes: number
   maxRequestBytes: number
   roomUnloadMs: number
@@ -48,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     allowedOrigins: origins,
+    secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     roomUnloadMs: e.ROOM_UNLOAD_MS,

@@ -9,6 +9,7 @@ const board = (id: string, title = 'Debt advice team'): BoardRecord => ({
   title,
   scale: 'team',
   element: 'understand',
+  anonymous: false,
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
 })

@@ -1,5 +1,6 @@
 // Document and board storage over Kysely: the same queries serve SQLite and PostgreSQL.
 import type { Kysely } from 'kysely'
+import { Role } from '../../shared/access/roles.ts'
 import { CycleElement, Scale } from '../../shared/model/cycle.ts'
 import type { Database } from './schema.ts'
 import type { BoardChanges, BoardRecord, BoardStore, DocStore, StoredDoc } from './types.ts'
@@ -87,6 +88,7 @@ function toRecord(row: BoardRow): BoardRecord {
     // Rows were validated on the way in; parse anyway so a hand-edited row cannot leak garbage.
     scale: Scale.catch('team').parse(row.scale),
     element: CycleElement.catch('understand').parse(row.element),
+    anonymous: Boolean(row.anonymous),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -102,6 +104,7 @@ export function createBoardStore(db: Kysely<Database>): BoardStore {
           title: board.title,
           scale: board.scale,
           element: board.element,
+          anonymous: board.anonymous ? 1 : 0,
           created_at: board.createdAt,
           updated_at: board.updatedAt,
         })
@@ -116,11 +119,23 @@ export function createBoardStore(db: Kysely<Database>): BoardStore {
       const rows = await db.selectFrom('boards').selectAll().orderBy('updated_at', 'desc').execute()
       return rows.map(toRecord)
     },
+    async listFor(userId) {
+      const rows = await db
+        .selectFrom('boards')
+        .innerJoin('memberships', 'memberships.board_id', 'boards.id')
+        .selectAll('boards')
+        .select('memberships.role as role')
+        .where('memberships.user_id', '=', userId)
+        .orderBy('boards.updated_at', 'desc')
+        .execute()
+      return rows.map((r) => ({ ...toRecord(r), role: Role.catch('observer').parse(r.role) }))
+    },
     async update(id, changes: BoardChanges) {
       const set: Partial<BoardRow> = { updated_at: new Date().toISOString() }
       if (changes.title !== undefined) set.title = changes.title
       if (changes.scale !== undefined) set.scale = changes.scale
       if (changes.element !== undefined) set.element = changes.element
+      if (changes.anonymous !== undefined) set.anonymous = changes.anonymous ? 1 : 0
       const result = await db.updateTable('boards').set(set).where('id', '=', id).executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) return null
       return this.get(id)

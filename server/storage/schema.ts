@@ -9,8 +9,54 @@ export interface Database {
     title: string
     scale: string
     element: string
+    anonymous: number
     created_at: string
     updated_at: string
+  }
+  users: {
+    id: string
+    kind: string
+    email: string | null
+    password_hash: string | null
+    display_name: string
+    organisation: string
+    is_admin: number
+    expires_at: string | null
+    created_at: string
+  }
+  sessions: {
+    token_hash: string
+    user_id: string
+    expires_at: string
+    created_at: string
+  }
+  memberships: {
+    board_id: string
+    user_id: string
+    role: string
+    organisation: string
+    invite_id: string | null
+    created_at: string
+  }
+  invites: {
+    id: string
+    token_hash: string
+    board_id: string
+    role: string
+    created_by: string
+    expires_at: string
+    max_uses: number | null
+    uses: number
+    revoked_at: string | null
+    created_at: string
+  }
+  audit_log: {
+    id: Generated<number | bigint>
+    at: string
+    board_id: string | null
+    actor_id: string | null
+    action: string
+    details: string
   }
   doc_updates: {
     seq: Generated<number | bigint>
@@ -54,6 +100,68 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('data', blob, (c) => c.notNull())
           .addColumn('upto_seq', 'bigint', (c) => c.notNull())
           .execute()
+      },
+    },
+    '0002_people_and_access': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('boards').addColumn('anonymous', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('email', 'text', (c) => c.unique())
+          .addColumn('password_hash', 'text')
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('organisation', 'text', (c) => c.notNull())
+          .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('expires_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute()
+        await db.schema
+          .createTable('memberships')
+          .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('organisation', 'text', (c) => c.notNull())
+          .addColumn('invite_id', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('memberships_pk', ['board_id', 'user_id'])
+          .execute()
+        await db.schema.createIndex('memberships_user').on('memberships').column('user_id').execute()
+        await db.schema
+          .createTable('invites')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('max_uses', 'integer')
+          .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('revoked_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute()
+        let audit = db.schema.createTable('audit_log')
+        audit =
+          dialect === 'postgres'
+            ? audit.addColumn('id', 'bigserial', (c) => c.primaryKey())
+            : audit.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        await audit
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('board_id', 'text')
+          .addColumn('actor_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('audit_board').on('audit_log').columns(['board_id', 'id']).execute()
       },
     },
   }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { createBoardStore, createDocStore } from './kyselyStorage.ts'
+import { createStores } from './stores.ts'
 import { migrateSchema, type Database } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -23,8 +23,7 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   return {
     kind: 'sqlite',
     file,
-    docs: createDocStore(db),
-    boards: createBoardStore(db),
+    ...createStores(db),
     async close() {
       await db.destroy()
     },

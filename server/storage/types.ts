@@ -1,6 +1,7 @@
 // The storage interface every adapter implements, proven alike by one contract suite
 // (contract.ts). Documents are stored as an append-only log of V2 updates plus a compacted
 // snapshot; relational records (boards now; people, links, audit later) sit beside them.
+import type { Role } from '../../shared/access/roles.ts'
 import type { CycleElement, Scale } from '../../shared/model/cycle.ts'
 
 export type BoardRecord = {
@@ -8,6 +9,8 @@ export type BoardRecord = {
   title: string
   scale: Scale
   element: CycleElement
+  /** Anonymous contribution mode: new stories store no author and presence shows a neutral name. */
+  anonymous: boolean
   createdAt: string
   updatedAt: string
 }
@@ -32,18 +35,123 @@ export interface DocStore {
   stats(boardId: string): Promise<DocStats>
 }
 
-export type BoardChanges = Partial<Pick<BoardRecord, 'title' | 'scale' | 'element'>>
+export type BoardChanges = Partial<Pick<BoardRecord, 'title' | 'scale' | 'element' | 'anonymous'>>
 
 export interface BoardStore {
   create(board: BoardRecord): Promise<BoardRecord>
   get(id: string): Promise<BoardRecord | null>
   list(): Promise<BoardRecord[]>
+  /** Boards the user has a role on, with that role. */
+  listFor(userId: string): Promise<Array<BoardRecord & { role: Role }>>
   update(id: string, changes: BoardChanges): Promise<BoardRecord | null>
+}
+
+/** An account (email and password) or a guest (came through an invite; no email, expires). */
+export type UserRecord = {
+  id: string
+  kind: 'account' | 'guest'
+  email: string | null
+  passwordHash: string | null
+  displayName: string
+  organisation: string
+  isAdmin: boolean
+  /** Guests end at their invite's expiry. */
+  expiresAt: string | null
+  createdAt: string
+}
+
+export interface UserStore {
+  /** Creates the user; the first account on an instance is made admin in the same transaction. */
+  create(user: Omit<UserRecord, 'isAdmin'>): Promise<UserRecord>
+  get(id: string): Promise<UserRecord | null>
+  byEmail(email: string): Promise<UserRecord | null>
+  update(id: string, changes: Partial<Pick<UserRecord, 'displayName' | 'organisation'>>): Promise<UserRecord | null>
+  delete(id: string): Promise<void>
+}
+
+export type SessionRecord = {
+  /** sha256 of the secret token: a leaked database does not leak live sessions. */
+  tokenHash: string
+  userId: string
+  expiresAt: string
+  createdAt: string
+}
+
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>
+  get(tokenHash: string): Promise<SessionRecord | null>
+  delete(tokenHash: string): Promise<void>
+  deleteForUser(userId: string): Promise<void>
+}
+
+export type MembershipRecord = {
+  boardId: string
+  userId: string
+  role: Role
+  organisation: string
+  /** The invite link it came through, so revoking the link ends it. */
+  inviteId: string | null
+  createdAt: string
+}
+
+export type MemberView = MembershipRecord & { displayName: string; kind: UserRecord['kind']; email: string | null }
+
+export interface MembershipStore {
+  get(boardId: string, userId: string): Promise<MembershipRecord | null>
+  /** Inserts or replaces the membership. */
+  put(membership: MembershipRecord): Promise<void>
+  remove(boardId: string, userId: string): Promise<boolean>
+  list(boardId: string): Promise<MemberView[]>
+  byInvite(inviteId: string): Promise<MembershipRecord[]>
+  countOwners(boardId: string): Promise<number>
+}
+
+export type InviteRecord = {
+  id: string
+  tokenHash: string
+  boardId: string
+  role: Role
+  createdBy: string
+  expiresAt: string
+  maxUses: number | null
+  uses: number
+  revokedAt: string | null
+  createdAt: string
+}
+
+export interface InviteStore {
+  create(invite: InviteRecord): Promise<void>
+  get(id: string): Promise<InviteRecord | null>
+  byTokenHash(tokenHash: string): Promise<InviteRecord | null>
+  list(boardId: string): Promise<InviteRecord[]>
+  /** Counts one use if the invite is live and under its limit; false when it is not. */
+  use(id: string, now: string): Promise<boolean>
+  revoke(id: string, at: string): Promise<void>
+}
+
+export type AuditEntry = {
+  id: number
+  at: string
+  boardId: string | null
+  actorId: string | null
+  action: string
+  /** Ids, roles and counts only: never story text, names typed into stories, or tokens. */
+  details: Record<string, string | number | boolean | null>
+}
+
+export interface AuditStore {
+  write(entry: Omit<AuditEntry, 'id'>): Promise<void>
+  list(filter: { boardId?: string; limit?: number }): Promise<AuditEntry[]>
 }
 
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
   readonly boards: BoardStore
+  readonly users: UserStore
+  readonly sessions: SessionStore
+  readonly memberships: MembershipStore
+  readonly invites: InviteStore
+  readonly audit: AuditStore
   close(): Promise<void>
 }

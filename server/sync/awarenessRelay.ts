@@ -18,7 +18,13 @@ export class AwarenessRelay {
   constructor(private readonly maxStateBytes: number) {}
 
   /** Reads an awareness update from `from`; throws only on a malformed frame. */
-  accept(update: Uint8Array, from: string, owner: Ownership, canClaim: () => boolean): AcceptResult {
+  accept(
+    update: Uint8Array,
+    from: string,
+    owner: Ownership,
+    canClaim: () => boolean,
+    transform?: (state: Record<string, unknown>) => Record<string, unknown>,
+  ): AcceptResult {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
     const result: AcceptResult = { accepted: 0, rejected: 0, claimed: [] }
@@ -36,11 +42,13 @@ export class AwarenessRelay {
         continue
       }
       const state = decoding.readUint8Array(decoder, length)
-      const json = new TextDecoder('utf-8', { fatal: true }).decode(state)
-      if (!isStateJson(json)) {
+      let json = new TextDecoder('utf-8', { fatal: true }).decode(state)
+      const value = parseState(json)
+      if (value === undefined) {
         result.rejected++
         continue
       }
+      if (transform && value !== null) json = JSON.stringify(transform(value))
       if (who === 'free' && !result.claimed.includes(client)) result.claimed.push(client)
       staged.push({ client, clock, state: json, from })
     }
@@ -113,12 +121,16 @@ function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Awareness states are JSON objects or null; anything else would break other clients' parsers. */
-function isStateJson(json: string): boolean {
+/**
+ * Awareness states are JSON objects or null; anything else would break other clients' parsers.
+ * Returns undefined for anything else.
+ */
+function parseState(json: string): Record<string, unknown> | null | undefined {
   try {
     const value: unknown = JSON.parse(json)
-    return value === null || (typeof value === 'object' && !Array.isArray(value))
+    if (value === null) return null
+    return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
   } catch {
-    return false
+    return undefined
   }
 }

@@ -38,6 +38,7 @@ type Job =
   | { kind: 'join'; conn: Connection }
   | { kind: 'message'; conn: Connection; message: Incoming }
   | { kind: 'compact' }
+  | { kind: 'server'; change: (doc: Y.Doc) => void; reason: string; done: (error?: Error) => void }
 
 export type RoomStats = {
   connections: number
@@ -53,7 +54,26 @@ export type RoomConnection = {
   readonly stats: ConnectionStats
 }
 
+const ANONYMOUS_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['author'])
+
+function neutralPresence(state: Record<string, unknown>): Record<string, unknown> {
+  const user = state.user
+  if (user === null || typeof user !== 'object') return state
+  return { ...state, user: { ...(user as Record<string, unknown>), name: NEUTRAL_NAME } }
+}
+
+/** The sender id of changes the server makes itself; no connection has it. */
+const SERVER = 'server'
+type Accepted = { from: string; update: Uint8Array }
+
+/** Board settings the room enforces on every message. */
+export type RoomPolicy = { anonymous: boolean }
+
+/** In anonymous mode presence carries this name, whatever a client sends. */
+export const NEUTRAL_NAME = 'Participant'
+
 export type RoomDeps = {
+  policy: RoomPolicy
   boardId: string
   doc: Y.Doc
   docs: DocStore
@@ -89,6 +109,10 @@ export class Room {
 
   get size(): number {
     return this.connections.size
+  }
+
+  setPolicy(policy: RoomPolicy): void {
+    this.deps.policy = policy
   }
 
   stats(): RoomStats {
@@ -143,6 +167,16 @@ export class Room {
     this.enqueue({ kind: 'compact' })
   }
 
+  /**
+   * A change made by the server itself (board settings, cross-board operations): applied in the
+   * same pipeline as client updates, so it is stored before anyone receives it.
+   */
+  serverChange(change: (doc: Y.Doc) => void, reason: string): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.enqueue({ kind: 'server', change, reason, done: (e) => (e ? reject(e) : resolve()) }),
+    )
+  }
+
   private receive(conn: Connection, frame: Uint8Array): void {
     if (!conn.open) return
     const parsed = parseFrame(frame)
@@ -178,6 +212,7 @@ export class Room {
         conn.id,
         (client) => this.ownership(conn, client),
         () => conn.clients.size < this.deps.limits.maxClientIdsPerConnection,
+        this.deps.policy.anonymous ? neutralPresence : undefined,
       )
       for (const client of result.claimed) this.claim(conn, client)
       if (result.rejected) this.reject(conn, 'foreign_or_invalid_awareness', result.rejected)
@@ -230,12 +265,19 @@ export class Room {
   }
 
   private async process(batch: Job[]): Promise<void> {
-    const accepted: Array<{ conn: Connection; update: Uint8Array }> = []
+    const accepted: Accepted[] = []
     const replies: Array<() => void> = []
+    const serverJobs: Array<(error?: Error) => void> = []
     let compact = false
     for (const job of batch) {
       if (job.kind === 'compact') {
         compact = true
+        continue
+      }
+      if (job.kind === 'server') {
+        const update = this.runServerChange(job.change, job.reason)
+        if (update) accepted.push({ from: SERVER, update })
+        serverJobs.push(job.done)
         continue
       }
       const conn = job.conn
@@ -249,25 +291,34 @@ export class Room {
         replies.push(() => this.answerStep1(conn, message.stateVector))
       } else if (message.kind === 'step2' || message.kind === 'update') {
         if (!canWrite(conn.access)) this.countDropped(conn)
-        else if (this.apply(conn, message.update)) accepted.push({ conn, update: message.update })
+        else if (this.apply(conn, message.update)) accepted.push({ from: conn.id, update: message.update })
       }
     }
     if (accepted.length) {
-      this.lastSeq = await this.deps.docs.append(
-        this.boardId,
-        accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
-      )
+      try {
+        this.lastSeq = await this.deps.docs.append(
+          this.boardId,
+          accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
+        )
+      } catch (e) {
+        for (const done of serverJobs) done(e as Error)
+        throw e
+      }
       this.totals.storedBatches++
       this.batchesSinceCompaction++
       this.broadcast(accepted)
     }
+    for (const done of serverJobs) done()
     for (const reply of replies) reply()
     if (compact || this.batchesSinceCompaction >= this.deps.limits.compactEvery) await this.compactNow()
   }
 
   /** Applies a checked update; anything that would apply partially or leave pending structs is refused. */
   private apply(conn: Connection, update: Uint8Array): boolean {
-    const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client))
+    const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client), {
+      // Anonymous mode stores no author at all: an update that writes one is refused whole.
+      forbiddenKeys: this.deps.policy.anonymous ? ANONYMOUS_FORBIDDEN_KEYS : undefined,
+    })
     if (!check.ok) {
       this.reject(conn, check.error.code)
       return false
@@ -294,10 +345,22 @@ export class Room {
     return true
   }
 
-  private broadcast(accepted: Array<{ conn: Connection; update: Uint8Array }>): void {
-    const senders = new Set(accepted.map((a) => a.conn.id))
+  private runServerChange(change: (doc: Y.Doc) => void, reason: string): Uint8Array | null {
+    const updates: Uint8Array[] = []
+    const collect = (u: Uint8Array) => updates.push(u)
+    this.doc.on('update', collect)
+    try {
+      this.doc.transact(() => change(this.doc), { kind: 'server', reason })
+    } finally {
+      this.doc.off('update', collect)
+    }
+    return updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+  }
+
+  private broadcast(accepted: Accepted[]): void {
+    const senders = new Set(accepted.map((a) => a.from))
     const merged = (exclude: string | null) => {
-      const updates = accepted.filter((a) => a.conn.id !== exclude).map((a) => a.update)
+      const updates = accepted.filter((a) => a.from !== exclude).map((a) => a.update)
       if (updates.length === 0) return null
       return encodeSync(SYNC.update, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
     }

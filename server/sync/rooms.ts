@@ -8,7 +8,7 @@ import { migrateBoard } from '../../shared/model/migrations.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
-import { Room, type RoomLimits } from './room.ts'
+import { Room, type RoomLimits, type RoomPolicy } from './room.ts'
 
 export type RoomsOptions = {
   storage: Storage
@@ -41,6 +41,25 @@ export class Rooms {
       )
     }
     return room
+  }
+
+  /** Applies a server-side change to a board's document (loading it if needed), stored first. */
+  async change(boardId: string, change: (doc: Y.Doc) => void, reason: string): Promise<void> {
+    const room = await this.get(boardId)
+    try {
+      await room.serverChange(change, reason)
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room)
+    }
+  }
+
+  setPolicy(boardId: string, policy: RoomPolicy): void {
+    this.loaded.get(boardId)?.setPolicy(policy)
+  }
+
+  /** Applies an access change to every live connection on a board. */
+  setAccess(boardId: string, ...args: Parameters<Room['setAccess']>): void {
+    this.loaded.get(boardId)?.setAccess(...args)
   }
 
   /** A room if it is loaded right now, without loading it. */
@@ -90,7 +109,9 @@ export class Rooms {
       log.info('board_migrated', { board: boardId, from: migrated.value.from, to: migrated.value.to })
     }
 
+    const board = await storage.boards.get(boardId)
     const room = new Room({
+      policy: { anonymous: board?.anonymous ?? false },
       boardId,
       doc,
       docs: storage.docs,

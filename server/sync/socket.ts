@@ -6,4 +6,9 @@ export interface SyncSocket {
   readonly bufferedAmount?: number
 }
 
-export type Principal = { id: string; name: string }
+export type Principal = {
+  id: string
+  name: string
+  /** When the person's access ends by itself (guests): their sockets close then. */
+  expiresAt?: string | null
+}

@@ -42,6 +42,7 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
 
     let conn: RoomConnection | null = null
     let closed = false
+    let expiry: NodeJS.Timeout | undefined
     const early: Uint8Array[] = []
 
     return {
@@ -50,6 +51,12 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
         if (auth.access === 'none') {
           const code = auth.reason === 'unauthenticated' ? CLOSE.unauthenticated : CLOSE.forbidden
           return ws.close(code, auth.reason)
+        }
+        const ends = auth.principal.expiresAt ? Date.parse(auth.principal.expiresAt) - Date.now() : null
+        if (ends !== null) {
+          // A guest's access ends at their invite's expiry, also mid-session.
+          expiry = setTimeout(() => ws.close(CLOSE.unauthenticated, 'access expired'), Math.max(0, Math.min(ends, 2 ** 31 - 1)))
+          expiry.unref()
         }
         deps.rooms.get(board.id).then(
           (room) => {
@@ -72,6 +79,7 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
       },
       onClose() {
         closed = true
+        clearTimeout(expiry)
         conn?.leave()
       },
     }

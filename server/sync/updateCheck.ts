@@ -25,6 +25,7 @@ export function checkUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   owner: (client: number) => 'mine' | 'free' | 'other',
+  options: { forbiddenKeys?: ReadonlySet<string> } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
@@ -73,6 +74,10 @@ export function checkUpdate(
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
     if (struct.content instanceof Y.ContentDoc) return fail('unsupported_content', 'subdocuments are not part of a board')
+    const isNew = struct.id.clock + struct.length > Y.getState(store, struct.id.client)
+    if (isNew && struct.parentSub !== null && options.forbiddenKeys?.has(struct.parentSub)) {
+      return fail('forbidden_key', `this board does not store "${struct.parentSub}"`)
+    }
     if (struct.origin && !exists(struct.origin)) return fail('missing_dependency', 'left origin is unknown')
     if (struct.rightOrigin && !exists(struct.rightOrigin)) return fail('missing_dependency', 'right origin is unknown')
     const parent = struct.parent as unknown

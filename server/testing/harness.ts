@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Authorize } from '../access.ts'
+import { ApiClient, uniqueEmail } from './apiClient.ts'
 import { createApp, type LearningWallApp } from '../app.ts'
 import { testConfig, type Config } from '../config.ts'
 import { silentLog, type Log } from '../log.ts'
@@ -22,39 +23,48 @@ export type TestServer = {
   dataDir: string
   storage: Storage
   lw: LearningWallApp
+  /** The first account (instance admin), owner of boards made with createBoard. */
+  owner: ApiClient
   createBoard(title?: string, scale?: string): Promise<string>
   close(): Promise<void>
 }
 
+/**
+ * `authorize: 'roles'` uses the real role-based socket authorisation; the default lets every
+ * socket write, for tests of the sync protocol itself. HTTP always uses the real rules.
+ */
 export async function startServer(
-  options: { dataDir?: string; config?: Partial<Config>; authorize?: Authorize; log?: Log; storage?: Storage } = {},
+  options: {
+    dataDir?: string
+    config?: Partial<Config>
+    authorize?: Authorize | 'roles'
+    log?: Log
+    storage?: Storage
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lw-test-'))
   const storage = options.storage ?? (await openSqliteStorage({ dataDir }))
   const config = testConfig({ dataDir, ...options.config })
-  const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize: options.authorize })
+  const authorize: Authorize | undefined =
+    options.authorize === 'roles' ? undefined : (options.authorize ?? (async () => ({ access: 'write', principal: { id: 'test', name: 'Test' } })))
+  const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   lw.injectWebSocket(server)
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
+  const owner = new ApiClient(url)
+  await owner.signUp(uniqueEmail('owner'), 'Owner')
   return {
+    owner,
     url,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     port,
     dataDir,
     storage,
     lw,
-    async createBoard(title = 'Test board', scale = 'team') {
-      const res = await fetch(`${url}/api/boards`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title, scale }),
-      })
-      if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`)
-      return ((await res.json()) as { id: string }).id
-    },
+    createBoard: (title = 'Test board', scale = 'team') => owner.createBoard(title, scale),
     async close() {
       await lw.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))

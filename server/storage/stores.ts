@@ -1,0 +1,24 @@
+// Every store of the Storage interface over one Kysely instance, whatever the dialect.
+import type { Kysely } from 'kysely'
+import {
+  createAuditStore,
+  createInviteStore,
+  createMembershipStore,
+  createSessionStore,
+  createUserStore,
+} from './kyselyPeople.ts'
+import { createBoardStore, createDocStore } from './kyselyStorage.ts'
+import type { Database } from './schema.ts'
+import type { Storage } from './types.ts'
+
+export function createStores(db: Kysely<Database>): Omit<Storage, 'kind' | 'close'> {
+  return {
+    docs: createDocStore(db),
+    boards: createBoardStore(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    memberships: createMembershipStore(db),
+    invites: createInviteStore(db),
+    audit: createAuditStore(db),
+  }
+}
