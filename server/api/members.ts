@@ -84,7 +84,10 @@ export function memberRoutes(deps: MemberRouteDeps): Hono<AppEnv> {
       throw new HttpError(409, 'last_owner', 'a board needs at least one owner; make someone else owner first')
     }
     await storage.memberships.put({ ...target, role: next })
+    // The new role applies to the next message; the socket then closes with a transient code so
+    // the client reconnects, resynchronises and learns its new role.
     rooms.setAccess(board.id, (p) => p.id === target.userId, accessOf(next))
+    rooms.setAccess(board.id, (p) => p.id === target.userId, 'none', CLOSE.roleChanged)
     await audit({
       boardId: board.id,
       actorId: identity.user.id,

@@ -16,6 +16,8 @@ export const CLOSE = {
   notFound: 4404,
   timeout: 4408,
   tooManyRequests: 4429,
+  /** Transient (4500–4599): reconnect and read the new role. */
+  roleChanged: 4501,
   serverRestarting: 4503,
 } as const
 
@@ -37,6 +39,7 @@ const MESSAGES: Record<CloseCode, string> = {
   4404: 'This board does not exist.',
   4408: 'The connection timed out.',
   4429: 'Too many messages; slow down.',
+  4501: 'Your role on this board changed; reconnecting.',
   4503: 'The server is restarting; reconnecting.',
 }
 
