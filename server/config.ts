@@ -16,6 +16,8 @@ const Env = z.object({
   COMPACT_EVERY: int(1).default(500),
   LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
 })
 
 export type Config = {
@@ -32,6 +34,10 @@ export type Config = {
   compactEvery: number
   logLevel: 'info' | 'warn' | 'error'
   staticDir: string | null
+  /** PostgreSQL for all storage instead of SQLite in DATA_DIR. */
+  databaseUrl: string | null
+  /** Redis to carry live updates and presence between instances. */
+  redisUrl: string | null
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -57,6 +63,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     compactEvery: e.COMPACT_EVERY,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR || null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
   }
 }
 

@@ -3,12 +3,15 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
 import { jsonLog } from './log.ts'
+import { openPostgresStorage } from './storage/postgres.ts'
 import { openSqliteStorage } from './storage/sqlite.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const log = jsonLog((line) => process.stdout.write(line + '\n'), config.logLevel)
-  const storage = await openSqliteStorage({ dataDir: config.dataDir })
+  const storage = config.databaseUrl
+    ? await openPostgresStorage({ url: config.databaseUrl })
+    : await openSqliteStorage({ dataDir: config.dataDir })
   const lw = createApp({ config, storage, log })
   const server = serve({ fetch: lw.app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { port: info.port, storage: storage.kind, dataDir: config.dataDir })

@@ -121,6 +121,75 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       await expect(storage.boards.create(board(id))).rejects.toThrow()
     })
 
+    it('[ST10] later accounts and guests are not admin; emails are unique', async () => {
+      const now = new Date().toISOString()
+      const mk = (kind: 'account' | 'guest', email: string | null) => ({
+        id: `u${Math.random().toString(36).slice(2, 12)}`,
+        kind,
+        email,
+        passwordHash: null,
+        displayName: 'Person',
+        organisation: 'Org',
+        expiresAt: null,
+        createdAt: now,
+      })
+      const accountsBefore = await storage.users.byEmail(`${id}@example.org`)
+      expect(accountsBefore).toBeNull()
+      await storage.users.create(mk('account', `${id}@example.org`))
+      const second = await storage.users.create(mk('account', `${id}2@example.org`))
+      const guest = await storage.users.create(mk('guest', null))
+      expect(second.isAdmin).toBe(false)
+      expect(guest.isAdmin).toBe(false)
+      await expect(storage.users.create(mk('account', `${id}@example.org`))).rejects.toThrow()
+      expect((await storage.users.byEmail(`${id}2@example.org`))?.id).toBe(second.id)
+    })
+
+    it('[ST11] memberships upsert, list with names, and follow their invite', async () => {
+      const now = new Date().toISOString()
+      await storage.boards.create(board(id))
+      const user = await storage.users.create({
+        id: `u${id}`, kind: 'account', email: `m${id}@example.org`, passwordHash: null,
+        displayName: 'Member', organisation: 'Org', expiresAt: null, createdAt: now,
+      })
+      const m = { boardId: id, userId: user.id, role: 'observer' as const, organisation: 'Org', inviteId: 'inv1', createdAt: now }
+      await storage.memberships.put(m)
+      await storage.memberships.put({ ...m, role: 'facilitator' })
+      expect(await storage.memberships.get(id, user.id)).toMatchObject({ role: 'facilitator', inviteId: 'inv1' })
+      expect((await storage.memberships.list(id)).map((x) => x.displayName)).toEqual(['Member'])
+      expect((await storage.memberships.byInvite('inv1')).map((x) => x.userId)).toContain(user.id)
+      expect((await storage.boards.listFor(user.id)).map((b) => [b.id, b.role])).toEqual([[id, 'facilitator']])
+      expect(await storage.memberships.remove(id, user.id)).toBe(true)
+      expect(await storage.memberships.remove(id, user.id)).toBe(false)
+    })
+
+    it('[ST12] an invite with one use left is used once, even by racing callers; revoked and expired ones never', async () => {
+      await storage.boards.create(board(id))
+      const now = new Date()
+      const invite = {
+        id: `i${id}`, tokenHash: `h${id}`, boardId: id, role: 'contributor' as const, createdBy: 'x',
+        expiresAt: new Date(now.getTime() + 60_000).toISOString(), maxUses: 1, uses: 0, revokedAt: null,
+        createdAt: now.toISOString(),
+      }
+      await storage.invites.create(invite)
+      const results = await Promise.all([1, 2, 3].map(() => storage.invites.use(invite.id, now.toISOString())))
+      expect(results.filter(Boolean)).toHaveLength(1)
+      await storage.invites.create({ ...invite, id: `j${id}`, tokenHash: `k${id}`, maxUses: null })
+      expect(await storage.invites.use(`j${id}`, new Date(now.getTime() + 120_000).toISOString())).toBe(false)
+      await storage.invites.revoke(`j${id}`, now.toISOString())
+      expect(await storage.invites.use(`j${id}`, now.toISOString())).toBe(false)
+      expect((await storage.invites.byTokenHash(`k${id}`))?.revokedAt).not.toBeNull()
+    })
+
+    it('[ST13] audit entries list newest first, filtered by board', async () => {
+      const at = new Date().toISOString()
+      await storage.audit.write({ at, boardId: id, actorId: 'a', action: 'one', details: { n: 1 } })
+      await storage.audit.write({ at, boardId: id, actorId: 'a', action: 'two', details: { ok: true } })
+      await storage.audit.write({ at, boardId: `${id}x`, actorId: 'a', action: 'other', details: {} })
+      const entries = await storage.audit.list({ boardId: id })
+      expect(entries.map((e) => e.action)).toEqual(['two', 'one'])
+      expect(entries[1]!.details).toEqual({ n: 1 })
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

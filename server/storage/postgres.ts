@@ -1,0 +1,28 @@
+// PostgreSQL storage (DATABASE_URL): the same stores and contract suite as SQLite, through
+// Kysely's PostgreSQL dialect on a `pg` pool. Relational migrations run at start-up.
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { migrateSchema, type Database } from './schema.ts'
+import { createStores } from './stores.ts'
+import type { Storage } from './types.ts'
+
+// bigint columns (sequence numbers) come back as strings by default; they fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+
+export async function openPostgresStorage(options: { url: string; poolSize?: number }): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await migrateSchema(db, 'postgres')
+  } catch (e) {
+    await db.destroy()
+    throw e
+  }
+  return {
+    kind: 'postgres',
+    ...createStores(db),
+    async close() {
+      await db.destroy()
+    },
+  }
+}
