@@ -25,8 +25,8 @@ export type BoardSession = {
   ui: Store<UiState>
   presence: Store<{ peers: readonly Peer[]; me: UserInfo }>
   connection: Store<Connection>
-  /** Presence fields streamed at ~25 Hz (cursor, drag); others are set at once. */
-  stream: { cursor: Throttled<LocalPresence['cursor']>; drag: Throttled<LocalPresence['drag']> }
+  /** Presence fields streamed at ~25 Hz (pointer, drag); others are set at once. */
+  stream: { pointer: Throttled<LocalPresence['pointer']>; drag: Throttled<LocalPresence['drag']> }
   setPresence<K extends keyof LocalPresence>(key: K, value: LocalPresence[K]): void
   setUser(user: UserInfo): void
   destroy(): void
@@ -45,7 +45,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
   const provider = new WebsocketProvider(syncUrl(location), boardId, doc)
   const stopAwarenessFilter = sendOwnAwarenessOnly(provider)
   const { awareness } = provider
-  const initial: LocalPresence = { user, cursor: null, editing: null, drag: null, selection: [] }
+  const initial: LocalPresence = { user, pointer: null, editing: null, drag: null, selection: [] }
   awareness.setLocalState(initial)
 
   // Text typed in the editor arrives with y-tiptap's sync-plugin key as origin: that is this
@@ -81,7 +81,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
   const setPresence = <K extends keyof LocalPresence>(key: K, value: LocalPresence[K]) =>
     awareness.setLocalStateField(key, value)
   const stream = {
-    cursor: throttle((v: LocalPresence['cursor']) => setPresence('cursor', v), PRESENCE_INTERVAL_MS),
+    pointer: throttle((v: LocalPresence['pointer']) => setPresence('pointer', v), PRESENCE_INTERVAL_MS),
     drag: throttle((v: LocalPresence['drag']) => setPresence('drag', v), PRESENCE_INTERVAL_MS),
   }
 
@@ -102,7 +102,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
       setPresence('user', next)
     },
     destroy() {
-      stream.cursor.cancel()
+      stream.pointer.cancel()
       stream.drag.cancel()
       window.removeEventListener('online', onOnline)
       window.removeEventListener('offline', onOffline)

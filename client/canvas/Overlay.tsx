@@ -51,8 +51,8 @@ export function Overlay({ session, peers }: { session: BoardSession; peers: read
       )}
       {marquee && <Rect {...{ x: marquee.x, y: marquee.y, width: marquee.w, height: marquee.h }} fill="rgba(29,99,237,0.08)" stroke={SELECTION_COLOUR} strokeWidth={k} listening={false} />}
       {peers.map((p) =>
-        p.cursor ? (
-          <Group key={p.clientId} x={p.cursor.x} y={p.cursor.y} scaleX={k} scaleY={k} listening={false}>
+        p.pointer ? (
+          <Group key={p.clientId} x={p.pointer.x} y={p.pointer.y} scaleX={k} scaleY={k} listening={false}>
             <Path data={CURSOR_PATH} fill={p.colour} stroke="#fff" strokeWidth={1} />
             <Rect x={12} y={18} height={20} width={p.name.length * 7 + 12} fill={p.colour} cornerRadius={4} />
             <Text x={18} y={22} text={p.name} fontSize={12} fill="#fff" />

@@ -3,11 +3,11 @@ import { peersFrom, readPeer, remoteDrags } from './peers.ts'
 
 describe('peers', () => {
   it('reads a well-formed presence', () => {
-    expect(readPeer(7, { user: { name: 'Ada', colour: '#112233' }, cursor: { x: 1, y: 2 }, editing: 's1', drag: { ids: ['a'], dx: 3, dy: 4 }, selection: ['a'] })).toEqual({
+    expect(readPeer(7, { user: { name: 'Ada', colour: '#112233' }, pointer: { x: 1, y: 2 }, editing: 's1', drag: { ids: ['a'], dx: 3, dy: 4 }, selection: ['a'] })).toEqual({
       clientId: 7,
       name: 'Ada',
       colour: '#112233',
-      cursor: { x: 1, y: 2 },
+      pointer: { x: 1, y: 2 },
       editing: 's1',
       drag: { ids: ['a'], dx: 3, dy: 4 },
       selection: ['a'],
@@ -15,10 +15,10 @@ describe('peers', () => {
   })
 
   it('tolerates junk', () => {
-    const p = readPeer(1001, { user: { name: 5, colour: 'red' }, cursor: { x: 'a' }, drag: { ids: 'x' }, selection: [1, 's'] })
-    expect(p).toMatchObject({ name: 'Guest 1', colour: '#6c757d', cursor: null, drag: null, selection: ['s'] })
+    const p = readPeer(1001, { user: { name: 5, colour: 'red' }, pointer: { x: 'a' }, drag: { ids: 'x' }, selection: [1, 's'] })
+    expect(p).toMatchObject({ name: 'Guest 1', colour: '#6c757d', pointer: null, drag: null, selection: ['s'] })
     expect(readPeer(1, null)).toBeNull()
-    expect(readPeer(1, { cursor: { x: 1, y: 1 } })).toBeNull()
+    expect(readPeer(1, { pointer: { x: 1, y: 1 } })).toBeNull()
   })
 
   it('lists everyone but me', () => {

@@ -5,10 +5,14 @@ export type UserInfo = { name: string; colour: string }
 /** A live drag: stories `ids` are being moved by (dx, dy) canvas units; committed once on drop. */
 export type DragPresence = { ids: string[]; dx: number; dy: number }
 
-/** The awareness fields this client sets. `textCursor` is y-tiptap's caret (relative positions). */
+/**
+ * The awareness fields this client sets. `pointer` is the canvas cursor in canvas coordinates;
+ * `cursor` is left to y-tiptap's caret plugin ({anchor, head} relative positions), which reads and
+ * writes that field name unconditionally.
+ */
 export type LocalPresence = {
   user: UserInfo
-  cursor: { x: number; y: number } | null
+  pointer: { x: number; y: number } | null
   editing: string | null
   drag: DragPresence | null
   selection: string[]
@@ -18,7 +22,7 @@ export type Peer = {
   clientId: number
   name: string
   colour: string
-  cursor: { x: number; y: number } | null
+  pointer: { x: number; y: number } | null
   editing: string | null
   drag: DragPresence | null
   selection: string[]
@@ -39,12 +43,12 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
   if (!isObj(state) || !isObj(state.user)) return null
   const name = typeof state.user.name === 'string' && state.user.name.trim() ? state.user.name.slice(0, 60) : `Guest ${clientId % 1000}`
   const colour = typeof state.user.colour === 'string' && COLOUR.test(state.user.colour) ? state.user.colour : '#6c757d'
-  const c = state.cursor
+  const c = state.pointer
   return {
     clientId,
     name,
     colour,
-    cursor: isObj(c) && num(c.x) && num(c.y) ? { x: c.x, y: c.y } : null,
+    pointer: isObj(c) && num(c.x) && num(c.y) ? { x: c.x, y: c.y } : null,
     editing: typeof state.editing === 'string' ? state.editing : null,
     drag: readDrag(state.drag),
     selection: Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string').slice(0, MAX_IDS) : [],

@@ -4,9 +4,9 @@
 export type Listener<T> = (state: T, previous: T) => void
 
 export type Store<T> = {
-  getState(): T
-  setState(update: Partial<T> | ((state: T) => Partial<T>)): void
-  subscribe(listener: Listener<T>): () => void
+  getState: () => T
+  setState: (update: Partial<T> | ((state: T) => Partial<T>)) => void
+  subscribe: (listener: Listener<T>) => () => void
 }
 
 export function createStore<T extends object>(initial: T): Store<T> {
@@ -27,7 +27,9 @@ export function createStore<T extends object>(initial: T): Store<T> {
     },
     subscribe(listener) {
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
 }

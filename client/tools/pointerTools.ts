@@ -84,7 +84,7 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
 
   const onPointerMove = (e: PointerEvent) => {
     const p = toCanvas(e)
-    s.stream.cursor.push({ x: Math.round(p.x), y: Math.round(p.y) })
+    s.stream.pointer.push({ x: Math.round(p.x), y: Math.round(p.y) })
     if (e.pointerType === 'touch' && touches.has(e.pointerId)) touches.set(e.pointerId, local(e))
     if (!gesture) return
     const ui = s.ui.getState()
@@ -187,7 +187,7 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
     else createStoryAt(s, p)
   }
 
-  const onLeave = () => s.stream.cursor.push(null)
+  const onLeave = () => s.stream.pointer.push(null)
 
   el.addEventListener('pointerdown', onPointerDown)
   el.addEventListener('pointermove', onPointerMove)

@@ -1,0 +1,56 @@
+// Opens one board: checks it exists and is readable over HTTP, then starts a sync session.
+import { useEffect, useState } from 'react'
+import { getBoard, type ApiError, type BoardSummary } from '../home/api.ts'
+import { ErrorNote } from '../home/ErrorNote.tsx'
+import { exposeTestApi } from '../testApi.ts'
+import { BoardScreen } from './BoardScreen.tsx'
+import { createSession, type BoardSession } from './createSession.ts'
+import { loadUser } from './localUser.ts'
+
+type Props = { boardId: string; navigate: (path: string) => void }
+
+export function BoardPage({ boardId, navigate }: Props) {
+  const [board, setBoard] = useState<BoardSummary | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [session, setSession] = useState<BoardSession | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void getBoard(boardId).then((r) => {
+      if (!live) return
+      if (r.ok) setBoard(r.value)
+      else setError(r.error)
+    })
+    return () => {
+      live = false
+    }
+  }, [boardId])
+
+  useEffect(() => {
+    if (!board) return
+    const s = createSession(boardId, loadUser(localStorage))
+    const unexpose = exposeTestApi(s)
+    setSession(s)
+    return () => {
+      unexpose()
+      s.destroy()
+      setSession(null)
+    }
+  }, [board, boardId])
+
+  if (error) {
+    return (
+      <main className="page">
+        <h1>Cannot open this board</h1>
+        <ErrorNote error={error} />
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Back to your boards
+          </a>
+        </p>
+      </main>
+    )
+  }
+  if (!board || !session) return <p className="loading" aria-live="polite">Opening board…</p>
+  return <BoardScreen session={session} fallbackTitle={board.title} navigate={navigate} />
+}

@@ -1,0 +1,78 @@
+// The board screen: header (title, people, connection), tools, the canvas or the outline view,
+// the story panel and the help popover.
+import { useEffect } from 'react'
+import { SCALE_LABELS } from '../../shared/model/cycle.ts'
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
+import { AvatarBar } from '../chrome/AvatarBar.tsx'
+import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
+import { HelpPopover } from '../chrome/HelpPopover.tsx'
+import { Notice } from '../chrome/Notice.tsx'
+import { Toolbar } from '../chrome/Toolbar.tsx'
+import { ZoomControls } from '../chrome/ZoomControls.tsx'
+import { OutlineView } from '../outline/OutlineView.tsx'
+import { StoryPanel } from '../panel/StoryPanel.tsx'
+import { useStore } from '../store/useStore.ts'
+import { attachClipboard } from '../tools/clipboard.ts'
+import { attachKeyboard } from '../tools/keyboard.ts'
+import type { BoardSession } from './createSession.ts'
+
+type Props = { session: BoardSession; fallbackTitle: string; navigate: (path: string) => void }
+
+export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
+  const meta = useStore(session.board, (s) => s.meta)
+  const view = useStore(session.ui, (s) => s.view)
+  const panelOpen = useStore(session.ui, (s) => s.panelOpen)
+  const title = meta?.title ?? fallbackTitle
+
+  useEffect(() => {
+    const offKeys = attachKeyboard(session)
+    const offClipboard = attachClipboard(session)
+    return () => {
+      offKeys()
+      offClipboard()
+    }
+  }, [session])
+
+  useEffect(() => {
+    document.title = `${title} · Learning Wall`
+  }, [title])
+
+  return (
+    <div className="board-screen">
+      <header className="board-header">
+        <a className="back" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))} aria-label="Back to your boards">
+          ←
+        </a>
+        <h1 className="board-title" data-testid="board-title">
+          {title}
+        </h1>
+        {meta && <span className="scale-badge">{SCALE_LABELS[meta.scale]} scale</span>}
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'canvas'} onClick={() => session.ui.setState({ view: 'canvas' })}>
+            Canvas
+          </button>
+          <button type="button" aria-pressed={view === 'outline'} onClick={() => session.ui.setState({ view: 'outline' })} data-testid="outline-toggle">
+            Outline
+          </button>
+        </div>
+        <div className="spacer" />
+        <AvatarBar session={session} />
+        <ConnectionBadge session={session} />
+        <HelpPopover session={session} />
+      </header>
+      <div className="board-body">
+        {view === 'canvas' ? (
+          <main className="canvas-main" aria-label="Board">
+            <BoardCanvas session={session} />
+            <Toolbar session={session} />
+            <ZoomControls session={session} />
+          </main>
+        ) : (
+          <OutlineView session={session} />
+        )}
+        {panelOpen && <StoryPanel session={session} />}
+      </div>
+      <Notice session={session} />
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+// The canvas tools: select and hand, new story, pattern, colour, arrange, undo, details.
+import { STORY_COLOURS } from '../../shared/model/geometry.ts'
+import type { BoardSession } from '../board/createSession.ts'
+import { groupIntoPattern } from '../board/patternActions.ts'
+import { recolourSelection } from '../board/storyActions.ts'
+import { useStore } from '../store/useStore.ts'
+import { runCommand } from '../tools/runCommand.ts'
+
+const COLOUR_NAMES: Record<string, string> = {
+  '#fff3a8': 'yellow',
+  '#ffd6a5': 'orange',
+  '#caffbf': 'green',
+  '#9bf6ff': 'blue',
+  '#bdb2ff': 'violet',
+  '#ffc6ff': 'pink',
+  '#fdffb6': 'cream',
+  '#e9ecef': 'grey',
+}
+
+export function Toolbar({ session }: { session: BoardSession }) {
+  const tool = useStore(session.ui, (s) => s.tool)
+  const colour = useStore(session.ui, (s) => s.colour)
+  const count = useStore(session.ui, (s) => s.selection.size)
+  const panelOpen = useStore(session.ui, (s) => s.panelOpen)
+  const b = (label: string, text: string, onClick: () => void, extra: { pressed?: boolean; disabled?: boolean } = {}) => (
+    <button type="button" aria-label={label} title={label} onClick={onClick} aria-pressed={extra.pressed} disabled={extra.disabled}>
+      {text}
+    </button>
+  )
+  const group = () => {
+    const name = window.prompt('Name the pattern', '') ?? ''
+    groupIntoPattern(session, name || 'New pattern')
+  }
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Canvas tools" aria-orientation="vertical" data-overlay>
+      {b('Select (V)', '↖', () => session.ui.setState({ tool: 'select' }), { pressed: tool === 'select' })}
+      {b('Hand: pan the canvas (H)', '✋', () => session.ui.setState({ tool: 'hand' }), { pressed: tool === 'hand' })}
+      <hr />
+      {b('New story (N)', '＋', () => runCommand(session, 'newStory'))}
+      {b(count ? `Group ${count} selected stories into a pattern` : 'New pattern', '▭', group)}
+      <hr />
+      <div className="swatches" role="group" aria-label="Story colour">
+        {STORY_COLOURS.map((c) => (
+          <button key={c} type="button" className="swatch" style={{ background: c }} aria-label={`Colour ${COLOUR_NAMES[c] ?? c}`} aria-pressed={colour === c} onClick={() => recolourSelection(session, c)} />
+        ))}
+      </div>
+      <hr />
+      {b('Duplicate (⌘/Ctrl+D)', '⧉', () => runCommand(session, 'duplicate'), { disabled: !count })}
+      {b('Bring to front (])', '⤒', () => runCommand(session, 'front'), { disabled: !count })}
+      {b('Send to back ([)', '⤓', () => runCommand(session, 'back'), { disabled: !count })}
+      {b('Delete (Delete)', '🗑', () => runCommand(session, 'delete'), { disabled: !count })}
+      <hr />
+      {b('Undo (⌘/Ctrl+Z)', '↶', () => runCommand(session, 'undo'))}
+      {b('Redo (⇧⌘Z or Ctrl+Y)', '↷', () => runCommand(session, 'redo'))}
+      {b('Story details (I)', 'ⓘ', () => runCommand(session, 'panel'), { pressed: panelOpen })}
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+// Home: the boards this person can open, and a form to create one.
+import { useEffect, useState } from 'react'
+import { ELEMENT_LABELS, SCALE_LABELS, type CycleElement } from '../../shared/model/cycle.ts'
+import { boardPath } from '../app/route.ts'
+import { listBoards, type ApiError, type BoardSummary } from './api.ts'
+import { CreateBoardForm } from './CreateBoardForm.tsx'
+import { ErrorNote } from './ErrorNote.tsx'
+
+const when = (v: number | string) => {
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+}
+
+export function HomePage({ navigate }: { navigate: (path: string) => void }) {
+  const [boards, setBoards] = useState<BoardSummary[] | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void listBoards().then((r) => {
+      if (!live) return
+      if (r.ok) setBoards(r.value.boards)
+      else setError(r.error)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const open = (e: React.MouseEvent, id: string) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
+    e.preventDefault()
+    navigate(boardPath(id))
+  }
+
+  return (
+    <main className="page home">
+      <header className="home-header">
+        <h1>Learning Wall</h1>
+        <p className="hint">Stories from your experiments, clustered into patterns, carried up the learning cycles.</p>
+      </header>
+      <div className="home-grid">
+        <section aria-labelledby="boards-heading">
+          <h2 id="boards-heading">Your boards</h2>
+          {error && <ErrorNote error={error} title="Could not load your boards." />}
+          {!error && boards === null && <p aria-live="polite">Loading boards…</p>}
+          {boards?.length === 0 && <p>No boards yet. Create the first one for your learning cycle.</p>}
+          {boards && boards.length > 0 && (
+            <ul className="board-list" data-testid="board-list">
+              {boards.map((b) => (
+                <li key={b.id} data-board-id={b.id}>
+                  <a href={boardPath(b.id)} onClick={(e) => open(e, b.id)}>
+                    <span className="board-title">{b.title}</span>
+                    <span className="board-meta">
+                      {SCALE_LABELS[b.scale] ?? b.scale} scale · {ELEMENT_LABELS[b.element as CycleElement] ?? b.element} · {when(b.updatedAt)}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <CreateBoardForm onCreated={(b) => navigate(boardPath(b.id))} />
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,63 @@
+// One story in the outline: its text (or an editor while being written), its details, and
+// controls to write, move it into a pattern, or delete it. All plain, labelled DOM controls.
+import { EditorContent } from '@tiptap/react'
+import { useEffect, useRef } from 'react'
+import type { Pattern } from '../../shared/model/pattern.ts'
+import type { BoardSession } from '../board/createSession.ts'
+import { moveToPattern, select, startEditing } from '../board/storyActions.ts'
+import { footerOf } from '../canvas/storyStyle.ts'
+import { deleteStories } from '../../shared/ops/story.ts'
+import { useStoryEditor } from '../editor/useStoryEditor.ts'
+import type { StoryView } from '../store/boardStore.ts'
+
+type Props = { session: BoardSession; story: StoryView; patterns: readonly Pattern[]; patternId: string | null; editing: boolean; position: string }
+
+function InlineEditor({ session, storyId }: { session: BoardSession; storyId: string }) {
+  const editor = useStoryEditor(session, storyId, { tabCreatesStory: false, label: 'Story text (Escape to finish)' })
+  return <div className="outline-editor">{editor && <EditorContent editor={editor} />}</div>
+}
+
+export function OutlineStory({ session, story, patterns, patternId, editing, position }: Props) {
+  const editButton = useRef<HTMLButtonElement>(null)
+  const wasEditing = useRef(editing)
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus()
+    wasEditing.current = editing
+  }, [editing])
+  const footer = footerOf(story)
+  const textId = `story-text-${story.id}`
+  return (
+    <li className="outline-story" data-story-id={story.id} data-testid="outline-story" aria-labelledby={textId} style={{ borderLeftColor: story.colour }}>
+      {editing ? (
+        <InlineEditor session={session} storyId={story.id} />
+      ) : (
+        <p id={textId} className="outline-text" data-testid="story-text">
+          {story.text || <em>Empty story</em>}
+        </p>
+      )}
+      {footer && <p className="outline-meta">{footer}</p>}
+      <div className="outline-actions" role="group" aria-label={`Story ${position}`}>
+        <button ref={editButton} type="button" onClick={() => startEditing(session, editing ? null : story.id)} data-testid="edit-story">
+          {editing ? 'Done writing' : 'Edit text'}
+        </button>
+        <label>
+          <span className="visually-hidden">Pattern for story {position}</span>
+          <select value={patternId ?? ''} onChange={(e) => moveToPattern(session, story.id, e.target.value || null)} data-testid="story-pattern">
+            <option value="">Not in a pattern</option>
+            {patterns.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name || 'Unnamed pattern'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => (select(session, [story.id]), session.ui.setState({ panelOpen: true }))}>
+          Details
+        </button>
+        <button type="button" onClick={() => deleteStories(session.doc, { ids: [story.id] }, session.origin)} aria-label={`Delete story ${position}`}>
+          Delete
+        </button>
+      </div>
+    </li>
+  )
+}
