@@ -97,6 +97,30 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect(rebuild(stored).getMap('stories').size).toBe(3)
     })
 
+    it('[ST14] loadSince returns what a reader at a watermark lacks, with the snapshot once compacted', async () => {
+      const { doc, updates } = updatesOf(6)
+      const a = await storage.docs.append(id, updates.slice(0, 2))
+      const b = await storage.docs.append(id, updates.slice(2, 4))
+      const since = await storage.docs.loadSince(id, a)
+      expect(since.snapshot).toBeNull()
+      expect(since.updates).toHaveLength(2)
+      expect(since.lastSeq).toBe(b)
+      const partial = new Y.Doc()
+      for (const u of updates.slice(0, 4)) Y.applyUpdateV2(partial, u)
+      await storage.docs.compact(id, Y.encodeStateAsUpdateV2(partial), b)
+      const c = await storage.docs.append(id, updates.slice(4))
+      const behind = await storage.docs.loadSince(id, a)
+      expect(behind.snapshot).not.toBeNull()
+      expect(behind.lastSeq).toBe(c)
+      const caughtUp = new Y.Doc()
+      for (const u of updates.slice(0, 2)) Y.applyUpdateV2(caughtUp, u)
+      Y.applyUpdateV2(caughtUp, behind.snapshot!)
+      for (const u of behind.updates) Y.applyUpdateV2(caughtUp, u)
+      expect(caughtUp.getMap('stories').toJSON()).toEqual(doc.getMap('stories').toJSON())
+      const current = await storage.docs.loadSince(id, c)
+      expect(current).toEqual({ snapshot: null, updates: [], lastSeq: c })
+    })
+
     it('[ST5] boards of different ids never see each other\'s updates', async () => {
       const other = `${id}x`
       const { updates } = updatesOf(2)

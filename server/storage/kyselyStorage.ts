@@ -1,52 +1,74 @@
 // Document and board storage over Kysely: the same queries serve SQLite and PostgreSQL.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { Role } from '../../shared/access/roles.ts'
 import { CycleElement, Scale } from '../../shared/model/cycle.ts'
-import type { Database } from './schema.ts'
+import type { Database, Dialect } from './schema.ts'
 import type { BoardChanges, BoardRecord, BoardStore, DocStore, StoredDoc } from './types.ts'
 
 const bytes = (data: Uint8Array): Uint8Array =>
   // Drivers hand back Buffers; callers get plain views of the same memory.
   new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
-export function createDocStore(db: Kysely<Database>): DocStore {
+/**
+ * Appends and compactions of one board are serialised (SQLite has one writer; on PostgreSQL a
+ * transaction-scoped advisory lock per board), so a board's sequence numbers commit in order:
+ * a reader that has seen seq N has seen every earlier update of that board.
+ */
+async function lockBoard(tx: Transaction<Database>, dialect: Dialect, boardId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'lw:' + boardId}))`.execute(tx)
+}
+
+async function readAfter(tx: Transaction<Database>, boardId: string, afterSeq: number): Promise<StoredDoc> {
+  const snap = await tx
+    .selectFrom('doc_snapshots')
+    .select(['data', 'upto_seq'])
+    .where('board_id', '=', boardId)
+    .executeTakeFirst()
+  const uptoSeq = snap ? Number(snap.upto_seq) : 0
+  // Updates at or below the snapshot's seq may already be deleted: then the snapshot is needed.
+  const needSnapshot = snap !== undefined && uptoSeq > afterSeq
+  const from = Math.max(afterSeq, needSnapshot ? uptoSeq : afterSeq)
+  const rows = await tx
+    .selectFrom('doc_updates')
+    .select(['seq', 'data'])
+    .where('board_id', '=', boardId)
+    .where('seq', '>', from)
+    .orderBy('seq')
+    .execute()
+  const last = rows.at(-1)
   return {
-    async load(boardId) {
-      return db.transaction().execute(async (tx): Promise<StoredDoc> => {
-        const snap = await tx
-          .selectFrom('doc_snapshots')
-          .select(['data', 'upto_seq'])
-          .where('board_id', '=', boardId)
-          .executeTakeFirst()
-        const uptoSeq = snap ? Number(snap.upto_seq) : 0
-        const rows = await tx
-          .selectFrom('doc_updates')
-          .select(['seq', 'data'])
-          .where('board_id', '=', boardId)
-          .where('seq', '>', uptoSeq)
-          .orderBy('seq')
-          .execute()
-        const last = rows.at(-1)
-        return {
-          snapshot: snap ? bytes(snap.data) : null,
-          updates: rows.map((r) => bytes(r.data)),
-          lastSeq: last ? Number(last.seq) : uptoSeq,
-        }
-      })
+    snapshot: needSnapshot ? bytes(snap.data) : null,
+    updates: rows.map((r) => bytes(r.data)),
+    lastSeq: last ? Number(last.seq) : Math.max(from, uptoSeq),
+  }
+}
+
+export function createDocStore(db: Kysely<Database>, dialect: Dialect): DocStore {
+  return {
+    load(boardId) {
+      return db.transaction().execute((tx) => readAfter(tx, boardId, -1))
+    },
+
+    loadSince(boardId, afterSeq) {
+      return db.transaction().execute((tx) => readAfter(tx, boardId, afterSeq))
     },
 
     async append(boardId, updates) {
       if (updates.length === 0) throw new Error('append needs at least one update')
-      const rows = await db
-        .insertInto('doc_updates')
-        .values(updates.map((data) => ({ board_id: boardId, data })))
-        .returning('seq')
-        .execute()
-      return Math.max(...rows.map((r) => Number(r.seq)))
+      return db.transaction().execute(async (tx) => {
+        await lockBoard(tx, dialect, boardId)
+        const rows = await tx
+          .insertInto('doc_updates')
+          .values(updates.map((data) => ({ board_id: boardId, data })))
+          .returning('seq')
+          .execute()
+        return Math.max(...rows.map((r) => Number(r.seq)))
+      })
     },
 
     async compact(boardId, snapshot, uptoSeq) {
       await db.transaction().execute(async (tx) => {
+        await lockBoard(tx, dialect, boardId)
         // A stale compaction (an older state than the stored snapshot) must never win.
         const current = await tx
           .selectFrom('doc_snapshots')

@@ -20,7 +20,7 @@ export async function openPostgresStorage(options: { url: string; poolSize?: num
   }
   return {
     kind: 'postgres',
-    ...createStores(db),
+    ...createStores(db, 'postgres'),
     async close() {
       await db.destroy()
     },

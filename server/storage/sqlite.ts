@@ -23,7 +23,7 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   return {
     kind: 'sqlite',
     file,
-    ...createStores(db),
+    ...createStores(db, 'sqlite'),
     async close() {
       await db.destroy()
     },

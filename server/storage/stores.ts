@@ -8,12 +8,12 @@ import {
   createUserStore,
 } from './kyselyPeople.ts'
 import { createBoardStore, createDocStore } from './kyselyStorage.ts'
-import type { Database } from './schema.ts'
+import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
-export function createStores(db: Kysely<Database>): Omit<Storage, 'kind' | 'close'> {
+export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Storage, 'kind' | 'close'> {
   return {
-    docs: createDocStore(db),
+    docs: createDocStore(db, dialect),
     boards: createBoardStore(db),
     users: createUserStore(db),
     sessions: createSessionStore(db),

@@ -28,6 +28,11 @@ export type DocStats = { snapshotBytes: number; logBytes: number; logCount: numb
 
 export interface DocStore {
   load(boardId: string): Promise<StoredDoc>
+  /**
+   * What a reader that has everything up to `afterSeq` is missing: the updates after it, plus
+   * the snapshot when compaction has removed some of them. `lastSeq` is the new watermark.
+   */
+  loadSince(boardId: string, afterSeq: number): Promise<StoredDoc>
   /** Durable when the promise resolves; returns the sequence number of the last one. */
   append(boardId: string, updatesV2: Uint8Array[]): Promise<number>
   /** Replaces the snapshot and drops log entries up to and including `uptoSeq`, atomically. */
