@@ -1,14 +1,35 @@
+import { useEffect, useState } from 'react'
 import { BoardPage } from '../board/BoardPage.tsx'
+import { getMe, type Me } from '../home/auth.ts'
 import { HomePage } from '../home/HomePage.tsx'
+import { SignInPage } from '../home/SignInPage.tsx'
 import { useRoute } from './useRoute.ts'
+
+/** `undefined` while asking; `null` when the server has no account for this browser. */
+type Account = Me | null | undefined
 
 export function App() {
   const [route, navigate] = useRoute()
+  const [me, setMe] = useState<Account>(undefined)
+  const [needsSignIn, setNeedsSignIn] = useState(false)
+
+  useEffect(() => {
+    void getMe().then((r) => {
+      if (r.ok) setMe(r.value.user)
+      else {
+        setMe(null)
+        setNeedsSignIn(r.error.status === 401)
+      }
+    })
+  }, [])
+
+  if (me === undefined) return <p className="loading" aria-live="polite">Loading…</p>
+  if (needsSignIn) return <SignInPage onSignedIn={(user) => (setMe(user), setNeedsSignIn(false))} />
   switch (route.name) {
     case 'home':
-      return <HomePage navigate={navigate} />
+      return <HomePage navigate={navigate} me={me} />
     case 'board':
-      return <BoardPage key={route.boardId} boardId={route.boardId} navigate={navigate} />
+      return <BoardPage key={route.boardId} boardId={route.boardId} navigate={navigate} me={me} />
     case 'notFound':
       return (
         <main className="page">

@@ -1,5 +1,6 @@
 // Opens one board: checks it exists and is readable over HTTP, then starts a sync session.
 import { useEffect, useState } from 'react'
+import type { Me } from '../home/auth.ts'
 import { getBoard, type ApiError, type BoardSummary } from '../home/api.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
 import { exposeTestApi } from '../testApi.ts'
@@ -7,9 +8,9 @@ import { BoardScreen } from './BoardScreen.tsx'
 import { createSession, type BoardSession } from './createSession.ts'
 import { loadUser } from './localUser.ts'
 
-type Props = { boardId: string; navigate: (path: string) => void }
+type Props = { boardId: string; navigate: (path: string) => void; me: Me | null }
 
-export function BoardPage({ boardId, navigate }: Props) {
+export function BoardPage({ boardId, navigate, me }: Props) {
   const [board, setBoard] = useState<BoardSummary | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [session, setSession] = useState<BoardSession | null>(null)
@@ -28,7 +29,8 @@ export function BoardPage({ boardId, navigate }: Props) {
 
   useEffect(() => {
     if (!board) return
-    const s = createSession(boardId, loadUser(localStorage))
+    const local = loadUser(localStorage)
+    const s = createSession(boardId, me ? { ...local, name: me.displayName } : local)
     const unexpose = exposeTestApi(s)
     setSession(s)
     return () => {
@@ -36,7 +38,7 @@ export function BoardPage({ boardId, navigate }: Props) {
       s.destroy()
       setSession(null)
     }
-  }, [board, boardId])
+  }, [board, boardId, me])
 
   if (error) {
     return (

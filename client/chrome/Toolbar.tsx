@@ -5,6 +5,7 @@ import { groupIntoPattern } from '../board/patternActions.ts'
 import { recolourSelection } from '../board/storyActions.ts'
 import { useStore } from '../store/useStore.ts'
 import { runCommand } from '../tools/runCommand.ts'
+import { Icon, type IconName } from './Icon.tsx'
 
 const COLOUR_NAMES: Record<string, string> = {
   '#fff3a8': 'yellow',
@@ -22,9 +23,9 @@ export function Toolbar({ session }: { session: BoardSession }) {
   const colour = useStore(session.ui, (s) => s.colour)
   const count = useStore(session.ui, (s) => s.selection.size)
   const panelOpen = useStore(session.ui, (s) => s.panelOpen)
-  const b = (label: string, text: string, onClick: () => void, extra: { pressed?: boolean; disabled?: boolean } = {}) => (
+  const b = (label: string, icon: IconName, onClick: () => void, extra: { pressed?: boolean; disabled?: boolean } = {}) => (
     <button type="button" aria-label={label} title={label} onClick={onClick} aria-pressed={extra.pressed} disabled={extra.disabled}>
-      {text}
+      <Icon name={icon} />
     </button>
   )
   const group = () => {
@@ -33,11 +34,11 @@ export function Toolbar({ session }: { session: BoardSession }) {
   }
   return (
     <div className="toolbar" role="toolbar" aria-label="Canvas tools" aria-orientation="vertical" data-overlay>
-      {b('Select (V)', '↖', () => session.ui.setState({ tool: 'select' }), { pressed: tool === 'select' })}
-      {b('Hand: pan the canvas (H)', '✋', () => session.ui.setState({ tool: 'hand' }), { pressed: tool === 'hand' })}
+      {b('Select (V)', 'select', () => session.ui.setState({ tool: 'select' }), { pressed: tool === 'select' })}
+      {b('Hand: pan the canvas (H)', 'hand', () => session.ui.setState({ tool: 'hand' }), { pressed: tool === 'hand' })}
       <hr />
-      {b('New story (N)', '＋', () => runCommand(session, 'newStory'))}
-      {b(count ? `Group ${count} selected stories into a pattern` : 'New pattern', '▭', group)}
+      {b('New story (N)', 'plus', () => runCommand(session, 'newStory'))}
+      {b(count ? `Group ${count} selected stories into a pattern` : 'New pattern', 'pattern', group)}
       <hr />
       <div className="swatches" role="group" aria-label="Story colour">
         {STORY_COLOURS.map((c) => (
@@ -45,14 +46,14 @@ export function Toolbar({ session }: { session: BoardSession }) {
         ))}
       </div>
       <hr />
-      {b('Duplicate (⌘/Ctrl+D)', '⧉', () => runCommand(session, 'duplicate'), { disabled: !count })}
-      {b('Bring to front (])', '⤒', () => runCommand(session, 'front'), { disabled: !count })}
-      {b('Send to back ([)', '⤓', () => runCommand(session, 'back'), { disabled: !count })}
-      {b('Delete (Delete)', '🗑', () => runCommand(session, 'delete'), { disabled: !count })}
+      {b('Duplicate (⌘/Ctrl+D)', 'duplicate', () => runCommand(session, 'duplicate'), { disabled: !count })}
+      {b('Bring to front (])', 'front', () => runCommand(session, 'front'), { disabled: !count })}
+      {b('Send to back ([)', 'back', () => runCommand(session, 'back'), { disabled: !count })}
+      {b('Delete (Delete)', 'trash', () => runCommand(session, 'delete'), { disabled: !count })}
       <hr />
-      {b('Undo (⌘/Ctrl+Z)', '↶', () => runCommand(session, 'undo'))}
-      {b('Redo (⇧⌘Z or Ctrl+Y)', '↷', () => runCommand(session, 'redo'))}
-      {b('Story details (I)', 'ⓘ', () => runCommand(session, 'panel'), { pressed: panelOpen })}
+      {b('Undo (⌘/Ctrl+Z)', 'undo', () => runCommand(session, 'undo'))}
+      {b('Redo (⇧⌘Z or Ctrl+Y)', 'redo', () => runCommand(session, 'redo'))}
+      {b('Story details (I)', 'info', () => runCommand(session, 'panel'), { pressed: panelOpen })}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // Labelled formatting buttons above the story being written (the same as the keyboard shortcuts).
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
+import { Icon } from '../chrome/Icon.tsx'
 import { promptLink } from './promptLink.ts'
 
 export function FormatBar({ editor }: { editor: Editor | null }) {
@@ -14,7 +15,7 @@ export function FormatBar({ editor }: { editor: Editor | null }) {
   if (!editor || !state) return null
   const keep = (e: React.MouseEvent) => e.preventDefault()
   const link = () => promptLink(editor)
-  const button = (label: string, text: string, active: boolean, run: () => void) => (
+  const button = (label: string, text: React.ReactNode, active: boolean, run: () => void) => (
     <button type="button" aria-label={label} title={label} aria-pressed={active} onMouseDown={keep} onClick={run}>
       {text}
     </button>
@@ -25,7 +26,7 @@ export function FormatBar({ editor }: { editor: Editor | null }) {
       {button('Italic (⌘/Ctrl+I)', 'I', state.italic, () => editor.chain().focus().toggleItalic().run())}
       {button('Bulleted list', '•', state.bullet, () => editor.chain().focus().toggleBulletList().run())}
       {button('Numbered list', '1.', state.ordered, () => editor.chain().focus().toggleOrderedList().run())}
-      {button('Link (⌘/Ctrl+K)', '🔗', state.link, link)}
+      {button('Link (⌘/Ctrl+K)', <Icon name="link" />, state.link, link)}
     </div>
   )
 }
