@@ -24,6 +24,7 @@ import type { Log } from './log.ts'
 import { Rooms } from './sync/rooms.ts'
 import { syncHandler } from './sync/syncRoute.ts'
 import { checkOrigin } from './origin.ts'
+import type { Bus } from './scale/bus.ts'
 import type { Storage } from './storage/types.ts'
 
 export type AppDeps = {
@@ -32,6 +33,8 @@ export type AppDeps = {
   log: Log
   /** Overrides the role-based socket authorisation; sync-layer tests use it. */
   authorize?: Authorize
+  /** Other instances (REDIS_URL); absent for a single instance. */
+  bus?: Bus
 }
 
 export function createApp(deps: AppDeps) {
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps) {
   const authorize = deps.authorize ?? boardAuthorizer(storage)
   const audit = auditTo(storage)
   const rooms = new Rooms({
+    bus: deps.bus,
     storage,
     log,
     unloadAfterMs: config.roomUnloadMs,

@@ -1,6 +1,7 @@
 // Starts Learning Wall: configuration from the environment, SQLite in DATA_DIR by default.
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { openRedisBus } from './scale/redisBus.ts'
 import { loadConfig } from './config.ts'
 import { jsonLog } from './log.ts'
 import { openPostgresStorage } from './storage/postgres.ts'
@@ -12,9 +13,10 @@ async function main(): Promise<void> {
   const storage = config.databaseUrl
     ? await openPostgresStorage({ url: config.databaseUrl })
     : await openSqliteStorage({ dataDir: config.dataDir })
-  const lw = createApp({ config, storage, log })
+  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, log) : undefined
+  const lw = createApp({ config, storage, log, bus })
   const server = serve({ fetch: lw.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info('listening', { port: info.port, storage: storage.kind, dataDir: config.dataDir })
+    log.info('listening', { port: info.port, storage: storage.kind, bus: bus ? bus.instanceId : null })
     process.stdout.write(`Learning Wall is running on http://localhost:${info.port}\n`)
   })
   lw.injectWebSocket(server)
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     log.info('stopping', { signal })
     server.close()
     await lw.close()
+    await bus?.close()
     await storage.close()
     process.exit(0)
   }

@@ -6,7 +6,10 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { encodeAwareness } from './frames.ts'
 
-export type AwarenessEntry = { client: number; clock: number; state: string; from: string }
+export type AwarenessEntry = { client: number; clock: number; state: string; from: string; seenAt?: number }
+
+/** Entries relayed from another instance carry this prefix in `from`; they are never re-published. */
+const REMOTE = 'remote:'
 export type Ownership = (client: number) => 'mine' | 'free' | 'other'
 
 export type AcceptResult = { accepted: number; rejected: number; claimed: number[] }
@@ -65,6 +68,40 @@ export class AwarenessRelay {
     return result
   }
 
+  /** Entries another instance accepted from its own connections: trusted, stored, sent on locally. */
+  acceptRemote(update: Uint8Array, instanceId: string, now = Date.now()): void {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const client = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const state = decoding.readVarString(decoder)
+      const prev = this.states.get(client)
+      if (prev && !prev.from.startsWith(REMOTE)) continue // a local connection owns it here
+      if (prev && clock < prev.clock) continue
+      const entry = { client, clock, state, from: `${REMOTE}${instanceId}`, seenAt: now }
+      if (state === 'null') this.states.delete(client)
+      else this.states.set(client, entry)
+      this.pending.set(client, entry)
+    }
+  }
+
+  /** Presence of another instance that stopped renewing it (the instance died) is cleared. */
+  sweepRemote(maxAgeMs: number, now = Date.now()): void {
+    for (const [client, e] of this.states) {
+      if (e.from.startsWith(REMOTE) && now - (e.seenAt ?? 0) > maxAgeMs) {
+        this.states.delete(client)
+        this.pending.set(client, { client, clock: e.clock + 1, state: 'null', from: e.from })
+      }
+    }
+  }
+
+  /** Every state that local connections own, for re-publishing after the bus reconnects. */
+  localSnapshot(): Uint8Array | null {
+    const local = [...this.states.values()].filter((e) => !e.from.startsWith(REMOTE))
+    return local.length ? encodeEntries(local) : null
+  }
+
   /** Marks a departed connection's clients offline so everyone else drops their cursors. */
   remove(clients: Iterable<number>, from: string): void {
     for (const client of clients) {
@@ -90,14 +127,16 @@ export class AwarenessRelay {
    * Takes what arrived since the last flush. `frameFor(recipient)` returns that recipient's frame
    * (null when there is nothing for it); frames are encoded once per distinct set of senders.
    */
-  flush(): ((recipient: string) => Uint8Array | null) | null {
+  flush(): { frameFor: (recipient: string) => Uint8Array | null; local: Uint8Array | null } | null {
     if (this.pending.size === 0) return null
     const entries = [...this.pending.values()]
     this.pending = new Map()
+    const localEntries = entries.filter((e) => !e.from.startsWith(REMOTE))
+    const local = localEntries.length ? encodeEntries(localEntries) : null
     const senders = new Set(entries.map((e) => e.from))
     const all = encodeAwareness(encodeEntries(entries))
     const perSender = new Map<string, Uint8Array | null>()
-    return (recipient) => {
+    const frameFor = (recipient: string) => {
       if (!senders.has(recipient)) return all
       let frame = perSender.get(recipient)
       if (frame === undefined) {
@@ -107,6 +146,7 @@ export class AwarenessRelay {
       }
       return frame
     }
+    return { frameFor, local }
   }
 }
 

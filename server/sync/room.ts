@@ -39,6 +39,8 @@ type Job =
   | { kind: 'message'; conn: Connection; message: Incoming }
   | { kind: 'compact' }
   | { kind: 'server'; change: (doc: Y.Doc) => void; reason: string; done: (error?: Error) => void }
+  | { kind: 'remote'; update: Uint8Array }
+  | { kind: 'catchUp' }
 
 export type RoomStats = {
   connections: number
@@ -64,6 +66,7 @@ function neutralPresence(state: Record<string, unknown>): Record<string, unknown
 
 /** The sender id of changes the server makes itself; no connection has it. */
 const SERVER = 'server'
+const REMOTE = 'remote'
 type Accepted = { from: string; update: Uint8Array }
 
 /** Board settings the room enforces on every message. */
@@ -72,11 +75,22 @@ export type RoomPolicy = { anonymous: boolean }
 /** In anonymous mode presence carries this name, whatever a client sends. */
 export const NEUTRAL_NAME = 'Participant'
 
+/** How the room reaches the same board on other instances (absent on a single instance). */
+export type RoomBus = {
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
+}
+
+/** Presence from another instance that is not renewed for this long is dropped. */
+const REMOTE_PRESENCE_TTL_MS = 35_000
+
 export type RoomDeps = {
+  bus?: RoomBus
   policy: RoomPolicy
   boardId: string
   doc: Y.Doc
   docs: DocStore
+  /** The room's document holds every stored update up to this sequence number. */
   lastSeq: number
   limits: RoomLimits
   log: Log
@@ -156,6 +170,33 @@ export class Room {
       conn.socket.close(code, reason)
       this.leave(conn)
     }
+  }
+
+  /** An update another instance stored and published: applied and sent on, not stored again. */
+  receiveRemote(update: Uint8Array): void {
+    this.enqueue({ kind: 'remote', update })
+  }
+
+  receiveRemoteAwareness(update: Uint8Array, instanceId: string): void {
+    try {
+      this.awareness.acceptRemote(update, instanceId)
+      this.scheduleAwareness()
+    } catch (e) {
+      this.deps.log.warn('remote_awareness_rejected', { board: this.boardId, error: (e as Error).message })
+    }
+  }
+
+  /** Reads from storage whatever this room may have missed (other instances' updates). */
+  catchUp(): void {
+    this.enqueue({ kind: 'catchUp' })
+  }
+
+  /** Re-announces local presence to other instances and drops presence they stopped renewing. */
+  refreshPresence(): void {
+    this.awareness.sweepRemote(REMOTE_PRESENCE_TTL_MS)
+    const local = this.awareness.localSnapshot()
+    if (local) this.deps.bus?.publishAwareness(local)
+    this.scheduleAwareness()
   }
 
   /** Resolves when everything queued so far has been processed. */
@@ -268,10 +309,22 @@ export class Room {
     const accepted: Accepted[] = []
     const replies: Array<() => void> = []
     const serverJobs: Array<(error?: Error) => void> = []
+    // Updates already stored elsewhere (another instance, or storage itself): sent on, not stored.
+    const relayed: Accepted[] = []
     let compact = false
+    let catchUp = false
     for (const job of batch) {
       if (job.kind === 'compact') {
         compact = true
+        continue
+      }
+      if (job.kind === 'catchUp') {
+        catchUp = true
+        continue
+      }
+      if (job.kind === 'remote') {
+        const update = this.applyStored(() => Y.applyUpdate(this.doc, job.update, { kind: 'remote', source: 'instance' }))
+        if (update) relayed.push({ from: REMOTE, update })
         continue
       }
       if (job.kind === 'server') {
@@ -294,9 +347,11 @@ export class Room {
         else if (this.apply(conn, message.update)) accepted.push({ from: conn.id, update: message.update })
       }
     }
+    if (catchUp) relayed.push(...(await this.readMissed()))
     if (accepted.length) {
+      let seq: number
       try {
-        this.lastSeq = await this.deps.docs.append(
+        seq = await this.deps.docs.append(
           this.boardId,
           accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
         )
@@ -304,13 +359,42 @@ export class Room {
         for (const done of serverJobs) done(e as Error)
         throw e
       }
+      // Alone, this room is the board's only writer; with other instances only a read from
+      // storage can say that nothing before `seq` is missing.
+      if (!this.deps.bus) this.lastSeq = seq
       this.totals.storedBatches++
       this.batchesSinceCompaction++
-      this.broadcast(accepted)
+      const merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((a) => a.update))
+      this.deps.bus?.publishUpdate(merged)
     }
+    if (accepted.length || relayed.length) this.broadcast([...accepted, ...relayed])
     for (const done of serverJobs) done()
     for (const reply of replies) reply()
     if (compact || this.batchesSinceCompaction >= this.deps.limits.compactEvery) await this.compactNow()
+  }
+
+  /** Applies stored content and returns the update that it actually added, if any. */
+  private applyStored(apply: () => void): Uint8Array | null {
+    const updates: Uint8Array[] = []
+    const collect = (u: Uint8Array) => updates.push(u)
+    this.doc.on('update', collect)
+    try {
+      apply()
+    } finally {
+      this.doc.off('update', collect)
+    }
+    return updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+  }
+
+  private async readMissed(): Promise<Accepted[]> {
+    const missed = await this.deps.docs.loadSince(this.boardId, this.lastSeq)
+    const origin = { kind: 'remote', source: 'storage' } as const
+    const update = this.applyStored(() => {
+      if (missed.snapshot) Y.applyUpdateV2(this.doc, missed.snapshot, origin)
+      for (const u of missed.updates) Y.applyUpdateV2(this.doc, u, origin)
+    })
+    this.lastSeq = Math.max(this.lastSeq, missed.lastSeq)
+    return update ? [{ from: REMOTE, update }] : []
   }
 
   /** Applies a checked update; anything that would apply partially or leave pending structs is refused. */
@@ -333,13 +417,15 @@ export class Room {
         this.claim(conn, client)
       }
     }
+    // Updates relayed from other instances may wait for each other; only a new wait is an error.
+    const waitingBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     try {
       Y.applyUpdate(this.doc, update, { kind: 'connection', connectionId: conn.id })
     } catch (e) {
       // The check should make this unreachable; if not, the doc may hold a partial update.
       throw new Error(`update passed the check but failed to apply: ${(e as Error).message}`)
     }
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+    if (!waitingBefore && (this.doc.store.pendingStructs || this.doc.store.pendingDs)) {
       throw new Error('update passed the check but left pending structs')
     }
     return true
@@ -397,8 +483,10 @@ export class Room {
     this.awarenessScheduled = true
     setImmediate(() => {
       this.awarenessScheduled = false
-      const frameFor = this.awareness.flush()
-      if (!frameFor) return
+      const flushed = this.awareness.flush()
+      if (!flushed) return
+      const { frameFor, local } = flushed
+      if (local) this.deps.bus?.publishAwareness(local)
       for (const conn of this.connections.values()) {
         const frame = frameFor(conn.id)
         if (frame) this.send(conn, frame)
@@ -422,6 +510,11 @@ export class Room {
 
   private async compactNow(): Promise<void> {
     this.batchesSinceCompaction = 0
+    if (this.deps.bus) {
+      // The snapshot may only cover what this document holds: read what other instances stored.
+      const missed = await this.readMissed()
+      if (missed.length) this.broadcast(missed)
+    }
     if (this.lastSeq === 0) return
     await this.deps.docs.compact(this.boardId, Y.encodeStateAsUpdateV2(this.doc), this.lastSeq)
   }

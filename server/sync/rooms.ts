@@ -7,10 +7,13 @@ import { metaMap } from '../../shared/model/layout.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Log } from '../log.ts'
+import type { Bus } from '../scale/bus.ts'
 import type { Storage } from '../storage/types.ts'
 import { Room, type RoomLimits, type RoomPolicy } from './room.ts'
 
 export type RoomsOptions = {
+  /** Other instances, when there are any (REDIS_URL). */
+  bus?: Bus
   storage: Storage
   log: Log
   limits: RoomLimits
@@ -23,7 +26,28 @@ export class Rooms {
   private readonly loaded = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
 
-  constructor(private readonly options: RoomsOptions) {}
+  private readonly housekeeping: NodeJS.Timeout | undefined
+
+  constructor(private readonly options: RoomsOptions) {
+    const bus = options.bus
+    if (bus) {
+      bus.onReconnect(() => {
+        for (const room of this.loaded.values()) {
+          room.catchUp()
+          room.refreshPresence()
+        }
+      })
+      // The stream is the fast path; storage is the guarantee. Read it every few seconds too, and
+      // renew this instance's presence on the others.
+      this.housekeeping = setInterval(() => {
+        for (const room of this.loaded.values()) {
+          room.catchUp()
+          room.refreshPresence()
+        }
+      }, 2_000)
+      this.housekeeping.unref()
+    }
+  }
 
   /** The loaded room of a board (loading it if needed). The caller checked the board exists. */
   get(boardId: string): Promise<Room> {
@@ -76,6 +100,7 @@ export class Rooms {
   }
 
   async closeAll(): Promise<void> {
+    clearInterval(this.housekeeping)
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
     const rooms = await Promise.allSettled([...this.open.values()])
@@ -90,7 +115,9 @@ export class Rooms {
   }
 
   private async load(boardId: string): Promise<Room> {
-    const { storage, log, limits } = this.options
+    const { storage, log, limits, bus } = this.options
+    // Where the update stream is before reading storage: nothing published after it is missed.
+    const streamFrom = bus ? await bus.position(boardId) : null
     const stored = await storage.docs.load(boardId)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot)
@@ -111,6 +138,10 @@ export class Rooms {
 
     const board = await storage.boards.get(boardId)
     const room = new Room({
+      bus: bus && {
+        publishUpdate: (u) => bus.publishUpdate(boardId, u),
+        publishAwareness: (u) => bus.publishAwareness(boardId, u),
+      },
       policy: { anonymous: board?.anonymous ?? false },
       boardId,
       doc,
@@ -122,6 +153,12 @@ export class Rooms {
       onBroken: (r) => this.forget(r),
     })
     this.mirrorMeta(boardId, doc)
+    if (bus && streamFrom !== null) {
+      bus.join(boardId, streamFrom, {
+        update: (u) => room.receiveRemote(u),
+        awareness: (u, from) => room.receiveRemoteAwareness(u, from),
+      })
+    }
     return room
   }
 
@@ -160,6 +197,7 @@ export class Rooms {
     if (this.loaded.get(room.boardId) !== room) return
     this.loaded.delete(room.boardId)
     this.open.delete(room.boardId)
+    this.options.bus?.leave(room.boardId)
   }
 
   private cancelUnload(boardId: string): void {

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Authorize } from '../access.ts'
+import type { Bus } from '../scale/bus.ts'
 import { ApiClient, uniqueEmail } from './apiClient.ts'
 import { createApp, type LearningWallApp } from '../app.ts'
 import { testConfig, type Config } from '../config.ts'
@@ -40,6 +41,9 @@ export async function startServer(
     authorize?: Authorize | 'roles'
     log?: Log
     storage?: Storage
+    bus?: Bus
+    /** Instances sharing one database share accounts: pass a fresh email per instance. */
+    ownerEmail?: string
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lw-test-'))
@@ -47,7 +51,7 @@ export async function startServer(
   const config = testConfig({ dataDir, ...options.config })
   const authorize: Authorize | undefined =
     options.authorize === 'roles' ? undefined : (options.authorize ?? (async () => ({ access: 'write', principal: { id: 'test', name: 'Test' } })))
-  const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize })
+  const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize, bus: options.bus })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
@@ -55,7 +59,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
   const owner = new ApiClient(url)
-  await owner.signUp(uniqueEmail('owner'), 'Owner')
+  await owner.signUp(options.ownerEmail ?? uniqueEmail('owner'), 'Owner')
   return {
     owner,
     url,
@@ -67,6 +71,7 @@ export async function startServer(
     createBoard: (title = 'Test board', scale = 'team') => owner.createBoard(title, scale),
     async close() {
       await lw.close()
+      await options.bus?.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       // Force-close lingering keep-alive sockets so tests end promptly.
       ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()

@@ -34,6 +34,7 @@ export type Origin =
   | { kind: 'local'; userId?: string }
   | { kind: 'connection'; connectionId: string }
   | { kind: 'server'; reason: string }
+  | { kind: 'remote'; source: 'instance' | 'storage' }
   | { kind: 'migration'; id: string }
 
 export const LOCAL: Origin = { kind: 'local' }

@@ -1,0 +1,148 @@
+// Redis between instances. Document updates go through one Redis Stream per board (XADD after
+// the update is stored; every instance reads from where it was when it loaded the board), so a
+// late subscriber misses nothing that is still in the stream. What Redis cannot give (it was
+// restarted, or an instance died between storing and publishing) storage gives: rooms catch up
+// from the database on reconnect and every few seconds. Presence goes through pub/sub: at most
+// once is right for cursors, and each instance publishes at most once per batch.
+import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { newId } from '../../shared/model/ids.ts'
+import type { Log } from '../log.ts'
+import type { Bus, BoardBusHandlers } from './bus.ts'
+
+const STREAM_MAXLEN = 10_000
+const BLOCK_MS = 1000
+const streamKey = (boardId: string) => `lw:board:${boardId}:updates`
+const channel = (boardId: string) => `lw:board:${boardId}:awareness`
+
+type Joined = { cursor: string; handlers: BoardBusHandlers }
+
+export async function openRedisBus(url: string, log: Log): Promise<Bus> {
+  const instanceId = newId(10)
+  const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true } as const
+  const cmd = new Redis(url, options)
+  const reader = new Redis(url, options)
+  const sub = new Redis(url, options)
+  await Promise.all([cmd.connect(), reader.connect(), sub.connect()])
+
+  const boards = new Map<string, Joined>()
+  const listeners: Array<() => void> = []
+  let readerId: number | null = (await reader.client('ID')) as number
+  let closed = false
+  let wake: (() => void) | null = null
+
+  // A connection that comes back after being lost means messages may have been missed.
+  for (const conn of [cmd, reader, sub]) {
+    let lost = false
+    conn.on('close', () => (lost = true))
+    conn.on('ready', () => {
+      if (!lost) return
+      lost = false
+      if (conn === reader) void reader.client('ID').then((id) => (readerId = id as number)).catch(() => undefined)
+      log.warn('redis_reconnected', { instance: instanceId })
+      for (const l of listeners) l()
+    })
+    conn.on('error', (e: Error) => log.warn('redis_error', { instance: instanceId, error: e.message }))
+  }
+
+  sub.on('messageBuffer', (ch: Buffer, message: Buffer) => {
+    const boardId = ch.toString().slice('lw:board:'.length, -':awareness'.length)
+    const joined = boards.get(boardId)
+    if (!joined) return
+    try {
+      const decoder = decoding.createDecoder(new Uint8Array(message))
+      const from = decoding.readVarString(decoder)
+      if (from === instanceId) return
+      joined.handlers.awareness(decoding.readVarUint8Array(decoder), from)
+    } catch (e) {
+      log.warn('redis_bad_awareness', { error: (e as Error).message })
+    }
+  })
+
+  const interrupt = () => {
+    wake?.()
+    if (readerId !== null) void cmd.client('UNBLOCK', readerId).catch(() => undefined)
+  }
+
+  async function readLoop(): Promise<void> {
+    while (!closed) {
+      if (boards.size === 0) {
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = null
+        continue
+      }
+      const keys = [...boards.keys()]
+      let result: Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null
+      try {
+        result = (await reader.xreadBuffer(
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          ...keys.map(streamKey),
+          ...keys.map((k) => boards.get(k)!.cursor),
+        )) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null
+      } catch {
+        if (!closed) await new Promise((r) => setTimeout(r, 100))
+        continue
+      }
+      for (const [key, entries] of result ?? []) {
+        const boardId = key.toString().slice('lw:board:'.length, -':updates'.length)
+        const joined = boards.get(boardId)
+        if (!joined) continue
+        for (const [id, fields] of entries) {
+          joined.cursor = id.toString()
+          const f = new Map<string, Buffer>()
+          for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i]!.toString(), fields[i + 1]!)
+          if (f.get('i')?.toString() === instanceId) continue
+          const update = f.get('u')
+          if (update) joined.handlers.update(new Uint8Array(update))
+        }
+      }
+    }
+  }
+  const loop = readLoop()
+
+  return {
+    instanceId,
+    async position(boardId) {
+      // While Redis is away a board must still load: start from "now" and let the catch-up from
+      // storage fill anything in between.
+      const last = cmd.xrevrange(streamKey(boardId), '+', '-', 'COUNT', 1) as Promise<Array<[string, string[]]>>
+      const timeout = new Promise<null>((r) => setTimeout(() => r(null), 500).unref())
+      const entry = await Promise.race([last.catch(() => null), timeout])
+      return entry === null ? '$' : (entry[0]?.[0] ?? '0-0')
+    },
+    join(boardId, from, handlers) {
+      boards.set(boardId, { cursor: from, handlers })
+      void sub.subscribe(channel(boardId)).catch(() => undefined)
+      interrupt()
+    },
+    leave(boardId) {
+      boards.delete(boardId)
+      void sub.unsubscribe(channel(boardId)).catch(() => undefined)
+      interrupt()
+    },
+    publishUpdate(boardId, update) {
+      cmd
+        .xadd(streamKey(boardId), 'MAXLEN', '~', STREAM_MAXLEN, '*', 'i', instanceId, 'u', Buffer.from(update))
+        .catch((e: Error) => log.warn('redis_publish_failed', { board: boardId, error: e.message }))
+    },
+    publishAwareness(boardId, update) {
+      const e = encoding.createEncoder()
+      encoding.writeVarString(e, instanceId)
+      encoding.writeVarUint8Array(e, update)
+      cmd.publish(channel(boardId), Buffer.from(encoding.toUint8Array(e))).catch(() => undefined)
+    },
+    onReconnect(listener) {
+      listeners.push(listener)
+    },
+    async close() {
+      closed = true
+      interrupt()
+      reader.disconnect()
+      await loop.catch(() => undefined)
+      await Promise.allSettled([cmd.quit(), sub.quit()])
+    },
+  }
+}
