@@ -28,7 +28,7 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
 
   const boards = new Map<string, Joined>()
   const listeners: Array<() => void> = []
-  let readerId: number | null = (await reader.client('ID')) as number
+  let readerId: number | null = (await reader.client('ID'))
   let closed = false
   let wake: (() => void) | null = null
 
@@ -39,7 +39,7 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
     conn.on('ready', () => {
       if (!lost) return
       lost = false
-      if (conn === reader) void reader.client('ID').then((id) => (readerId = id as number)).catch(() => undefined)
+      if (conn === reader) void reader.client('ID').then((id) => (readerId = id)).catch(() => undefined)
       log.warn('redis_reconnected', { instance: instanceId })
       for (const l of listeners) l()
     })
@@ -81,7 +81,7 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
           'STREAMS',
           ...keys.map(streamKey),
           ...keys.map((k) => boards.get(k)!.cursor),
-        )) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null
+        ))
       } catch {
         if (!closed) await new Promise((r) => setTimeout(r, 100))
         continue
