@@ -15,6 +15,7 @@ export type BoardSnapshot = {
   /** Sorted by z-order, back to front. */
   stories: Story[]
   patterns: Pattern[]
+  /** Sorted by path. */
   problems: Problem[]
 }
 
@@ -73,7 +74,12 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   const membersByPattern = new Map<string, Member[]>()
   for (const [storyId, raw] of membersMap(doc).entries()) {
     const entry = parseRecord(MembershipEntry, raw, `members.${storyId}`, problems)
-    if (!entry || !storyIds.has(storyId)) continue
+    if (!entry) continue
+    // A concurrent delete can leave an entry behind: ignored, and reported.
+    if (!storyIds.has(storyId)) {
+      problems.push(dangling(storyId, `no readable story ${storyId}`))
+      continue
+    }
     const list = membersByPattern.get(entry.pattern) ?? []
     list.push({ storyId, role: entry.role })
     membersByPattern.set(entry.pattern, list)
@@ -98,8 +104,26 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
     if (pattern) patterns.push(pattern)
   }
   patterns.sort(compareZ)
+  const patternIds = new Set(patterns.map((p) => p.id))
+  for (const [patternId, members] of membersByPattern) {
+    if (patternIds.has(patternId)) continue
+    for (const m of members) problems.push(dangling(m.storyId, `no readable pattern ${patternId}`))
+  }
+  // Map iteration order differs between peers; sorted, every peer reports the same list.
+  problems.sort(byPath)
   return { meta, stories, patterns, problems }
 }
+
+const byPath = (a: Problem, b: Problem): number => {
+  const [pa, pb] = [a.path ?? '', b.path ?? '']
+  return pa < pb ? -1 : pa > pb ? 1 : 0
+}
+
+const dangling = (storyId: string, message: string): Problem => ({
+  code: 'dangling_member',
+  message,
+  path: `members.${storyId}`,
+})
 
 function parseRecord<T>(schema: z.ZodType<T>, raw: unknown, path: string, problems: Problem[]): T | null {
   const parsed = schema.safeParse(raw)

@@ -5,9 +5,10 @@ import { z } from 'zod'
 import { Colour, DEFAULT_STORY_SIZE, Point, Size, STORY_COLOURS } from '../model/geometry.ts'
 import { newId } from '../model/ids.ts'
 import { membersMap, storiesMap, type Origin, type StoryMap } from '../model/layout.ts'
+import { readStory } from '../model/readBoard.ts'
 import { paragraphsOf, seedFragment } from '../model/richText.ts'
 import { STORY_KEYS as K, StoryFields, StoryId } from '../model/story.ts'
-import { zAbove, zBelow } from '../model/zorder.ts'
+import { compareZ, zAbove, zBelow } from '../model/zorder.ts'
 import { fail, ok, type Result } from '../result.ts'
 import { parseInput } from './validate.ts'
 
@@ -42,10 +43,14 @@ export function createStory(doc: Y.Doc, input: unknown, origin: Origin): Result<
     map.set(K.z, zAbove(zsOf(stories)))
     const text = new Y.XmlFragment()
     map.set(K.text, text)
-    writeFields(map, v.fields ?? {})
-    if (!map.has(K.tags)) map.set(K.tags, [])
-    if (!map.has(K.measures)) map.set(K.measures, [])
-    if (!map.has(K.sensitivity)) map.set(K.sensitivity, 'working')
+    // Defaults come from the input: a Y.Map not yet in the doc cannot be read (has() is false).
+    const fields = v.fields ?? {}
+    writeFields(map, {
+      ...fields,
+      tags: fields.tags ?? [],
+      measures: fields.measures ?? [],
+      sensitivity: fields.sensitivity ?? 'working',
+    })
     if (v.author !== undefined) map.set(K.author, v.author)
     map.set(K.createdAt, now)
     map.set(K.updatedAt, now)
@@ -165,8 +170,10 @@ function restack(doc: Y.Doc, input: unknown, origin: Origin, where: 'front' | 'b
   const stories = storiesMap(doc)
   doc.transact(() => {
     const moving = parsed.value.ids.filter((id) => stories.get(id) instanceof Y.Map)
-    // Keep the moved stories' relative order: sort by current z first.
-    moving.sort((a, b) => zOf(stories.get(a)).localeCompare(zOf(stories.get(b))))
+    // Keep the moved stories' relative order: sort by current z first, compared as compareZ
+    // does (by code unit; localeCompare would put 'aa' before 'aZ').
+    const keyOf = (id: string) => ({ z: zOf(stories.get(id)), id })
+    moving.sort((a, b) => compareZ(keyOf(a), keyOf(b)))
     if (where === 'back') moving.reverse()
     for (const id of moving) {
       const z = where === 'front' ? zAbove(zsOf(stories)) : zBelow(zsOf(stories))
@@ -192,7 +199,9 @@ export function duplicateStories(doc: Y.Doc, input: unknown, origin: Origin): Re
   doc.transact(() => {
     for (const sourceId of parsed.value.ids) {
       const source = stories.get(sourceId)
-      if (!(source instanceof Y.Map)) continue
+      // Copy only what the reader accepts: a source caught mid-sync (a key's old value deleted,
+      // its new value still pending) would otherwise become a permanently broken copy.
+      if (!(source instanceof Y.Map) || readStory(sourceId, source, []) === null) continue
       const copy: StoryMap = new Y.Map()
       const id = newId()
       for (const [key, value] of source.entries()) {
