@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { gridPositions, parseMeasures, parseStoryCsv } from './csvImport.ts'
+
+describe('CSV import of stories', () => {
+  it('[C1] maps header aliases to fields and validates each row', () => {
+    const csv = [
+      'Story,Teller role,Date,Tags,Outcome,Measures,Sensitivity,Ignored',
+      '"Rent cleared, finally",tenant,2024-03-01,housing;debt,Better,income=120 £/month,working,x',
+      'Second,advisor,,,,,,',
+    ].join('\n')
+    const r = parseStoryCsv(csv)
+    expect(r.rejected).toEqual([])
+    expect(r.rows).toEqual([
+      {
+        line: 2,
+        text: 'Rent cleared, finally',
+        fields: {
+          tellerRole: 'tenant',
+          date: '2024-03-01',
+          tags: ['housing', 'debt'],
+          outcome: 'better',
+          measures: [{ name: 'income', value: 120, unit: '£/month' }],
+          sensitivity: 'working',
+        },
+      },
+      { line: 3, text: 'Second', fields: { tellerRole: 'advisor' } },
+    ])
+  })
+
+  it('[C2] rejects bad rows with their line and a reason, keeping the good ones', () => {
+    const csv = [
+      'text,date,outcome,sensitivity,measures',
+      'ok,2024-01-01,better,working,',
+      ',2024-01-01,,,',
+      'bad date,01/02/2024,,,',
+      'bad outcome,,great,,',
+      'bad sensitivity,,,secret,',
+      'bad measure,,,,income lots',
+      'short row',
+    ].join('\n')
+    const r = parseStoryCsv(csv)
+    expect(r.rows.map((x) => x.text)).toEqual(['ok'])
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6, 7, 8])
+    expect(r.rejected[0]!.reason).toBe('text is empty')
+    expect(r.rejected[1]!.reason).toMatch(/^date: /)
+    expect(r.rejected[2]!.reason).toMatch(/^outcome: /)
+    expect(r.rejected[3]!.reason).toMatch(/^sensitivity: /)
+    expect(r.rejected[4]!.reason).toMatch(/measure/)
+    expect(r.rejected[5]!.reason).toMatch(/cells/)
+  })
+
+  it('[C3] a file without a text column is refused whole', () => {
+    expect(parseStoryCsv('name,date\nx,2024-01-01').rejected).toEqual([
+      { line: 1, reason: 'no text column (name one column "text" or "story")' },
+    ])
+    expect(parseStoryCsv('').rejected[0]!.reason).toBe('the file is empty')
+  })
+
+  it('[C4] 1,000 rows with 20 bad ones: 980 rows, 20 reasons', () => {
+    const lines = ['text,tags,outcome']
+    for (let i = 0; i < 1000; i++) lines.push(i % 50 === 7 ? `story ${i},x,nonsense` : `story ${i},t${i % 5},better`)
+    const r = parseStoryCsv(lines.join('\n'))
+    expect(r.rows).toHaveLength(980)
+    expect(r.rejected).toHaveLength(20)
+    expect(r.rejected.every((x) => x.reason.startsWith('outcome:'))).toBe(true)
+  })
+
+  it('[C5] measures parse as name=number unit', () => {
+    expect(parseMeasures('income = -12.5 £ ; hours: 3')).toEqual([
+      { name: 'income', value: -12.5, unit: '£' },
+      { name: 'hours', value: 3, unit: '' },
+    ])
+  })
+
+  it('[C6] grid positions are roughly square and do not overlap', () => {
+    const p = gridPositions(10, { x: 100, y: 50 })
+    expect(p[0]).toEqual({ x: 100, y: 50 })
+    expect(new Set(p.map((q) => `${q.x},${q.y}`)).size).toBe(10)
+    expect(Math.max(...p.map((q) => q.x))).toBe(100 + 3 * 224)
+  })
+})
