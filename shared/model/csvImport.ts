@@ -2,9 +2,10 @@
 // story's own validators; rejected rows are reported with their line and reason, and nothing of
 // them is written. Pure module (papaparse is plain JS).
 import Papa from 'papaparse'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { DEFAULT_STORY_SIZE, type Point } from './geometry.ts'
-import { Measure, StoryFields } from './story.ts'
+import type { Measure} from './story.ts';
+import { StoryFields } from './story.ts'
 
 export type ImportRow = { line: number; text: string; fields: StoryFields }
 export type RejectedRow = { line: number; reason: string }
