@@ -38,7 +38,7 @@ export function select(s: BoardSession, ids: Iterable<string>): void {
 }
 
 export function startEditing(s: BoardSession, id: string | null): void {
-  s.ui.setState({ editingId: id })
+  s.ui.setState({ editingId: id, typeahead: '' })
   s.setPresence('editing', id)
   if (id) select(s, [id])
 }

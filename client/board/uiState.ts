@@ -23,6 +23,8 @@ export type UiState = {
   helpOpen: boolean
   view: View
   notice: string | null
+  /** Keys typed after a story was created but before its editor took the focus. */
+  typeahead: string
 }
 
 export const EMPTY_SELECTION: ReadonlySet<string> = new Set()
@@ -43,4 +45,5 @@ export const initialUi = (colour: string): UiState => ({
   helpOpen: false,
   view: 'canvas',
   notice: null,
+  typeahead: '',
 })

@@ -30,7 +30,7 @@ export function Overlay({ session, peers }: { session: BoardSession; peers: read
   return (
     <>
       {peers.map((p) =>
-        [...p.selection, ...(p.editing ? [p.editing] : [])].map((id) => {
+        [...new Set([...p.selection, ...(p.editing ? [p.editing] : [])])].map((id) => {
           const b = boxFor(id, p.drag?.ids.includes(id) ? p.drag.dx : 0, p.drag?.ids.includes(id) ? p.drag.dy : 0)
           if (!b) return null
           const editing = p.editing === id

@@ -4,7 +4,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
@@ -54,5 +54,16 @@ export function useStoryEditor(session: BoardSession, storyId: string, { tabCrea
     [extensions],
   )
   editorRef.current = editor
+  useEffect(() => {
+    if (!editor) return
+    const flush = () => {
+      const text = session.ui.getState().typeahead
+      if (!text) return
+      session.ui.setState({ typeahead: '' })
+      editor.chain().focus('end').insertContent(text).run()
+    }
+    flush()
+    return session.ui.subscribe(flush)
+  }, [editor, session])
   return fragment ? editor : null
 }

@@ -8,7 +8,15 @@ const isTyping = (t: EventTarget | null): boolean =>
 
 export function attachKeyboard(s: BoardSession): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
-    if (isTyping(e.target) || s.ui.getState().editingId) return
+    if (isTyping(e.target)) return
+    if (s.ui.getState().editingId) {
+      // The editor mounts a moment after N or a double-click: keep what is typed meanwhile.
+      if (e.key.length === 1 && !e.metaKey && !e.ctrlKey && !e.altKey) {
+        e.preventDefault()
+        s.ui.setState({ typeahead: s.ui.getState().typeahead + e.key })
+      }
+      return
+    }
     if (e.key === ' ') {
       if (!(e.target instanceof HTMLButtonElement)) {
         e.preventDefault()
