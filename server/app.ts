@@ -14,6 +14,7 @@ import { authRoutes } from './api/auth.ts'
 import { boardRoutes } from './api/boards.ts'
 import { boardInviteRoutes, inviteRoutes } from './api/invites.ts'
 import { memberRoutes } from './api/members.ts'
+import { voteRoutes } from './api/votes.ts'
 import { auditTo } from './auth/audit.ts'
 import { csrfProtection } from './auth/csrf.ts'
 import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/boards', memberRoutes({ storage, rooms, audit }))
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
   app.route('/api/boards', auditRoutes(storage))
+  app.route('/api/boards', voteRoutes({ storage, rooms, audit }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 

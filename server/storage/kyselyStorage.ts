@@ -14,9 +14,10 @@ const bytes = (data: Uint8Array): Uint8Array =>
  * transaction-scoped advisory lock per board), so a board's sequence numbers commit in order:
  * a reader that has seen seq N has seen every earlier update of that board.
  */
-async function lockBoard(tx: Transaction<Database>, dialect: Dialect, boardId: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'lw:' + boardId}))`.execute(tx)
+export async function lockKey(tx: Transaction<Database>, dialect: Dialect, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'lw:' + key}))`.execute(tx)
 }
+const lockBoard = lockKey
 
 async function readAfter(tx: Transaction<Database>, boardId: string, afterSeq: number): Promise<StoredDoc> {
   const snap = await tx
@@ -44,13 +45,17 @@ async function readAfter(tx: Transaction<Database>, boardId: string, afterSeq: n
 }
 
 export function createDocStore(db: Kysely<Database>, dialect: Dialect): DocStore {
+  // A read is two statements (snapshot, then updates after it). Under PostgreSQL's default READ
+  // COMMITTED a compaction committing between them would be half seen: the old snapshot and only
+  // the rows after the new one. REPEATABLE READ gives both statements one snapshot.
+  const read = () => (dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction())
   return {
     load(boardId) {
-      return db.transaction().execute((tx) => readAfter(tx, boardId, -1))
+      return read().execute((tx) => readAfter(tx, boardId, -1))
     },
 
     loadSince(boardId, afterSeq) {
-      return db.transaction().execute((tx) => readAfter(tx, boardId, afterSeq))
+      return read().execute((tx) => readAfter(tx, boardId, afterSeq))
     },
 
     async append(boardId, updates) {

@@ -50,6 +50,22 @@ export interface Database {
     revoked_at: string | null
     created_at: string
   }
+  vote_sessions: {
+    id: string
+    board_id: string
+    status: string
+    votes_per_person: number
+    max_per_pattern: number | null
+    opened_at: string
+    closed_at: string | null
+  }
+  votes: {
+    session_id: string
+    user_id: string
+    pattern_id: string
+    organisation: string
+    count: number
+  }
   audit_log: {
     id: Generated<number | bigint>
     at: string
@@ -162,6 +178,30 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('details', 'text', (c) => c.notNull())
           .execute()
         await db.schema.createIndex('audit_board').on('audit_log').columns(['board_id', 'id']).execute()
+      },
+    },
+    '0003_votes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('vote_sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('votes_per_person', 'integer', (c) => c.notNull())
+          .addColumn('max_per_pattern', 'integer')
+          .addColumn('opened_at', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text')
+          .execute()
+        await db.schema.createIndex('vote_sessions_board').on('vote_sessions').columns(['board_id', 'status']).execute()
+        await db.schema
+          .createTable('votes')
+          .addColumn('session_id', 'text', (c) => c.notNull().references('vote_sessions.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('pattern_id', 'text', (c) => c.notNull())
+          .addColumn('organisation', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('votes_pk', ['session_id', 'user_id', 'pattern_id'])
+          .execute()
       },
     },
   }

@@ -8,6 +8,7 @@ import {
   createUserStore,
 } from './kyselyPeople.ts'
 import { createBoardStore, createDocStore } from './kyselyStorage.ts'
+import { createVoteStore } from './kyselyVotes.ts'
 import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -20,5 +21,6 @@ export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Stora
     memberships: createMembershipStore(db),
     invites: createInviteStore(db),
     audit: createAuditStore(db),
+    votes: createVoteStore(db, dialect),
   }
 }

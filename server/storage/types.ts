@@ -149,6 +149,40 @@ export interface AuditStore {
   list(filter: { boardId?: string; limit?: number }): Promise<AuditEntry[]>
 }
 
+export type VoteSessionRecord = {
+  id: string
+  boardId: string
+  status: 'open' | 'closed'
+  votesPerPerson: number
+  maxPerPattern: number | null
+  openedAt: string
+  closedAt: string | null
+}
+
+export type VoteRow = { userId: string; patternId: string; organisation: string; count: number }
+
+export interface VoteStore {
+  open(session: VoteSessionRecord): Promise<void>
+  get(id: string): Promise<VoteSessionRecord | null>
+  /** The board's open session, if any. */
+  current(boardId: string): Promise<VoteSessionRecord | null>
+  close(id: string, at: string): Promise<void>
+  mine(sessionId: string, userId: string): Promise<Record<string, number>>
+  /**
+   * Changes one person's votes atomically: `decide` sees their current votes and returns the new
+   * ones, or null to change nothing. Concurrent calls for one person run one after the other.
+   */
+  change(
+    sessionId: string,
+    userId: string,
+    organisation: string,
+    decide: (mine: Record<string, number>) => Record<string, number> | null,
+  ): Promise<Record<string, number> | null>
+  all(sessionId: string): Promise<VoteRow[]>
+  /** Erases who voted for what, keeping nothing but what the caller already computed. */
+  forget(sessionId: string): Promise<void>
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
@@ -158,5 +192,6 @@ export interface Storage {
   readonly memberships: MembershipStore
   readonly invites: InviteStore
   readonly audit: AuditStore
+  readonly votes: VoteStore
   close(): Promise<void>
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { SYNC } from '../../shared/protocol/messages.ts'
+import { SERVER_ROOTS } from '../../shared/model/layout.ts'
 import type { Log } from '../log.ts'
 import type { DocStore } from '../storage/types.ts'
 import { AwarenessRelay } from './awarenessRelay.ts'
@@ -402,6 +403,7 @@ export class Room {
     const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client), {
       // Anonymous mode stores no author at all: an update that writes one is refused whole.
       forbiddenKeys: this.deps.policy.anonymous ? ANONYMOUS_FORBIDDEN_KEYS : undefined,
+      serverOnlyRoots: SERVER_ROOTS,
     })
     if (!check.ok) {
       this.reject(conn, check.error.code)

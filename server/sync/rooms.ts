@@ -81,6 +81,17 @@ export class Rooms {
     this.loaded.get(boardId)?.setPolicy(policy)
   }
 
+  /** Reads a board's live document (loading it if needed) once pending changes are in. */
+  async read<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.get(boardId)
+    try {
+      await room.idle()
+      return read(room.doc)
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room)
+    }
+  }
+
   /** Applies an access change to every live connection on a board. */
   setAccess(boardId: string, ...args: Parameters<Room['setAccess']>): void {
     this.loaded.get(boardId)?.setAccess(...args)

@@ -25,7 +25,11 @@ export function checkUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   owner: (client: number) => 'mine' | 'free' | 'other',
-  options: { forbiddenKeys?: ReadonlySet<string> } = {},
+  options: {
+    forbiddenKeys?: ReadonlySet<string>
+    /** Roots only the server writes: a client update that adds to or deletes from them is refused. */
+    serverOnlyRoots?: ReadonlySet<string>
+  } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
@@ -96,6 +100,27 @@ export function checkUpdate(
     }
   }
 
+  const serverRoots = options.serverOnlyRoots
+  if (serverRoots?.size) {
+    const roots = new RootFinder(doc, byClient)
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue
+      const root = roots.ofStruct(struct)
+      if (root !== null && serverRoots.has(root)) return fail('server_only', `"${root}" is written by the server only`)
+    }
+    for (const [client, deletes] of decoded.ds.clients) {
+      for (const d of deletes) {
+        const known = Math.min(d.clock + d.len, Y.getState(store, client))
+        for (let c = d.clock; c < known; ) {
+          const item = Y.getItem(store, Y.createID(client, c))
+          const root = item instanceof Y.Item ? roots.ofDocItem(item) : null
+          if (root !== null && serverRoots.has(root)) return fail('server_only', `"${root}" is written by the server only`)
+          c = item.id.clock + item.length
+        }
+      }
+    }
+  }
+
   let hasNewContent = authors.size > 0
   if (!hasNewContent) {
     // Deletes of known content are new content too, unless every range is already deleted.
@@ -110,6 +135,54 @@ export function checkUpdate(
     }
   }
   return ok({ authors: [...authors], hasNewContent })
+}
+
+/** Finds the root a struct belongs to, in the document or through the update's own structs. */
+class RootFinder {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly byClient: Map<number, Array<Y.Item | Y.GC>>,
+  ) {}
+
+  ofDocItem(item: Y.Item): string | null {
+    let type = item.parent as Y.AbstractType<unknown> | null
+    for (let depth = 0; type && type._item && depth < 1000; depth++) type = type._item.parent as Y.AbstractType<unknown> | null
+    return type ? Y.findRootTypeKey(type) : null
+  }
+
+  ofStruct(struct: Y.Item, depth = 0): string | null {
+    if (depth > 1000) return null
+    const parent = struct.parent as unknown
+    if (typeof parent === 'string') return parent
+    if (parent instanceof Y.ID) return this.ofId(parent, depth)
+    const neighbour = struct.origin ?? struct.rightOrigin
+    return neighbour ? this.ofId(neighbour, depth) : null
+  }
+
+  private ofId(id: Y.ID, depth: number): string | null {
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      const item = Y.getItem(this.doc.store, id)
+      return item instanceof Y.Item ? this.ofDocItem(item) : null
+    }
+    const s = findIn(this.byClient, id)
+    if (!(s instanceof Y.Item)) return null
+    // A parent given by id is the containing type's item: the root is above it.
+    return this.ofStruct(s, depth + 1)
+  }
+}
+
+function findIn(byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): Y.Item | Y.GC | undefined {
+  const list = byClient.get(id.client) ?? []
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = list[mid]!
+    if (id.clock < s.id.clock) hi = mid - 1
+    else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+    else return s
+  }
+  return undefined
 }
 
 function parentIsType(doc: Y.Doc, byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): boolean {

@@ -10,6 +10,8 @@
 //   doc.getMap('patterns')  patternId → Y.Map { id, name, description: Y.XmlFragment,
 //                             area {x,y,w,h}, confidence?, confidenceReason?, z, createdAt }
 //   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
+//   doc.getMap('vote')      written by the server only: `session` → VoteSession (open or closed,
+//                           totals only after close; individual votes never enter the document)
 //
 // Positions are committed once per drag end; live drags travel through awareness only.
 import type * as Y from 'yjs'
@@ -19,7 +21,11 @@ export const ROOT = {
   stories: 'stories',
   patterns: 'patterns',
   members: 'members',
+  vote: 'vote',
 } as const
+
+/** Roots only the server writes (through its own operations); client updates touching them are refused. */
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote])
 
 export type StoryMap = Y.Map<unknown>
 export type PatternMap = Y.Map<unknown>
@@ -28,6 +34,7 @@ export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.meta)
 export const storiesMap = (doc: Y.Doc): Y.Map<StoryMap> => doc.getMap(ROOT.stories)
 export const patternsMap = (doc: Y.Doc): Y.Map<PatternMap> => doc.getMap(ROOT.patterns)
 export const membersMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.members)
+export const voteMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.vote)
 
 /** Who changed the document. Undo tracks the local origin only; persistence and sync read it. */
 export type Origin =
