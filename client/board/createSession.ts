@@ -1,11 +1,10 @@
 // One open board: its Y.Doc, sync provider, offline copy, presence, per-person undo and stores.
 // Created per board and destroyed on leave; nothing here is a module-level singleton.
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { STORY_COLOURS } from '../../shared/model/geometry.ts'
-import { membersMap, patternsMap, storiesMap, type Origin } from '../../shared/model/layout.ts'
+import type { Origin } from '../../shared/model/layout.ts'
 import { sendOwnAwarenessOnly } from '../presence/ownAwarenessOnly.ts'
 import { peersFrom, type LocalPresence, type Peer, type UserInfo } from '../presence/peers.ts'
 import { throttle, type Throttled } from '../presence/throttle.ts'
@@ -13,6 +12,7 @@ import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 import { INITIAL_CONNECTION, reduceConnection, type Connection, type ConnectionEvent } from './connectionState.ts'
 import { initialUi, type UiState } from './uiState.ts'
+import { createUndoManager } from './undoManager.ts'
 
 export type BoardSession = {
   boardId: string
@@ -50,10 +50,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
 
   // Text typed in the editor arrives with y-tiptap's sync-plugin key as origin: that is this
   // person's typing too, so one undo stack covers both board operations and text.
-  const undo = new Y.UndoManager([storiesMap(doc), patternsMap(doc), membersMap(doc)], {
-    trackedOrigins: new Set<unknown>([origin, ySyncPluginKey]),
-    captureTimeout: 400,
-  })
+  const undo = createUndoManager(doc, origin)
 
   const board = createBoardStore(doc)
   const ui = createStore<UiState>(initialUi(STORY_COLOURS[0]))

@@ -9,7 +9,7 @@ import { boxFromPoints, marqueeSelection, toggleInSelection } from '../geometry/
 
 type Gesture =
   | { kind: 'pan'; last: Vec }
-  | { kind: 'drag'; ids: readonly string[]; start: Vec; moved: boolean }
+  | { kind: 'drag'; ids: readonly string[]; start: Vec; moved: boolean; hit: string; shift: boolean }
   | { kind: 'marquee'; start: Vec; additive: boolean; base: ReadonlySet<string> }
   | { kind: 'resize'; id: string }
   | { kind: 'pinch'; dist: number; mid: Vec }
@@ -71,7 +71,7 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
       if (e.shiftKey) select(s, toggleInSelection(ui.selection, hit))
       else if (!ui.selection.has(hit)) select(s, [hit])
       const ids = [...s.ui.getState().selection]
-      if (ids.includes(hit) && s.ui.getState().editingId !== hit) gesture = { kind: 'drag', ids, start: p, moved: false }
+      if (ids.includes(hit) && s.ui.getState().editingId !== hit) gesture = { kind: 'drag', ids, start: p, moved: false, hit, shift: e.shiftKey }
       return
     }
     if (e.pointerType === 'touch') {
@@ -143,9 +143,13 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
     if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId)
     if (!gesture) return
     switch (gesture.kind) {
-      case 'drag':
+      case 'drag': {
+        // A click (no move) on one of several selected stories selects just that one.
+        const { moved, hit, shift, ids } = gesture
         endDrag(e.type === 'pointerup')
+        if (!moved && !shift && ids.length > 1) select(s, [hit])
         return
+      }
       case 'resize': {
         const r = s.ui.getState().resize
         if (r && e.type === 'pointerup') resize(s, r.id, { w: r.w, h: r.h })
