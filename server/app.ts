@@ -15,6 +15,8 @@ import { boardRoutes } from './api/boards.ts'
 import { boardInviteRoutes, inviteRoutes } from './api/invites.ts'
 import { memberRoutes } from './api/members.ts'
 import { voteRoutes } from './api/votes.ts'
+import { conditionRoutes } from './api/conditions.ts'
+import { linkRoutes, mapRoutes } from './api/links.ts'
 import { auditTo } from './auth/audit.ts'
 import { csrfProtection } from './auth/csrf.ts'
 import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
@@ -96,6 +98,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
   app.route('/api/boards', auditRoutes(storage))
   app.route('/api/boards', voteRoutes({ storage, rooms, audit }))
+  app.route('/api/boards', linkRoutes({ storage, audit }))
+  app.route('/api/cycles', mapRoutes({ storage }))
+  app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 

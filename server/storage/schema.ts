@@ -66,6 +66,27 @@ export interface Database {
     organisation: string
     count: number
   }
+  cycle_links: {
+    id: string
+    lower_board: string
+    higher_board: string
+    kind: string
+    status: string
+    created_by: string
+    created_at: string
+  }
+  conditions: {
+    id: string
+    source_board: string
+    source_pattern: string
+    target_board: string
+    kind: string
+    status: string
+    decline_reason: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+  }
   audit_log: {
     id: Generated<number | bigint>
     at: string
@@ -201,6 +222,35 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('organisation', 'text', (c) => c.notNull())
           .addColumn('count', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint('votes_pk', ['session_id', 'user_id', 'pattern_id'])
+          .execute()
+      },
+    },
+    '0004_connected_cycles': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('cycle_links')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('lower_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('higher_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('cycle_links_pair', ['lower_board', 'higher_board'])
+          .execute()
+        await db.schema
+          .createTable('conditions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('source_pattern', 'text', (c) => c.notNull())
+          .addColumn('target_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('decline_reason', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('conditions_once', ['source_board', 'source_pattern', 'target_board'])
           .execute()
       },
     },

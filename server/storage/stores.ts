@@ -9,6 +9,7 @@ import {
 } from './kyselyPeople.ts'
 import { createBoardStore, createDocStore } from './kyselyStorage.ts'
 import { createVoteStore } from './kyselyVotes.ts'
+import { createConditionStore, createLinkStore } from './kyselyCycles.ts'
 import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -22,5 +23,7 @@ export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Stora
     invites: createInviteStore(db),
     audit: createAuditStore(db),
     votes: createVoteStore(db, dialect),
+    links: createLinkStore(db),
+    conditions: createConditionStore(db),
   }
 }

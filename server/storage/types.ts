@@ -183,6 +183,48 @@ export interface VoteStore {
   forget(sessionId: string): Promise<void>
 }
 
+export type LinkRecord = {
+  id: string
+  /** Vertical: the lower scale; horizontal: either peer (stored in id order). */
+  lowerBoard: string
+  higherBoard: string
+  kind: 'vertical' | 'horizontal'
+  /** Pending until someone with rights on the other board accepts. */
+  status: 'active' | 'pending'
+  createdBy: string
+  createdAt: string
+}
+
+export interface LinkStore {
+  create(link: LinkRecord): Promise<void>
+  get(id: string): Promise<LinkRecord | null>
+  between(a: string, b: string): Promise<LinkRecord | null>
+  forBoards(boardIds: string[]): Promise<LinkRecord[]>
+  activate(id: string): Promise<void>
+  remove(id: string): Promise<void>
+}
+
+export type ConditionRecord = {
+  id: string
+  sourceBoard: string
+  sourcePattern: string
+  targetBoard: string
+  kind: 'enabler' | 'barrier'
+  status: 'raised' | 'acknowledged' | 'in_progress' | 'resolved' | 'declined'
+  declineReason: string | null
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ConditionStore {
+  /** Inserts unless this pattern was already raised to this board; returns the stored one. */
+  createOnce(c: ConditionRecord): Promise<{ condition: ConditionRecord; created: boolean }>
+  get(id: string): Promise<ConditionRecord | null>
+  update(id: string, changes: Pick<ConditionRecord, 'status' | 'declineReason'>): Promise<void>
+  forBoards(boardIds: string[]): Promise<ConditionRecord[]>
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
@@ -193,5 +235,7 @@ export interface Storage {
   readonly invites: InviteStore
   readonly audit: AuditStore
   readonly votes: VoteStore
+  readonly links: LinkStore
+  readonly conditions: ConditionStore
   close(): Promise<void>
 }

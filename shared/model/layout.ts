@@ -10,6 +10,8 @@
 //   doc.getMap('patterns')  patternId → Y.Map { id, name, description: Y.XmlFragment,
 //                             area {x,y,w,h}, confidence?, confidenceReason?, z, createdAt }
 //   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
+//   doc.getMap('conditions') server only: conditionId → ConditionCard (raised onto this board)
+//   doc.getMap('raised')    server only: patternId → RaisedMark[] (where this board's patterns went)
 //   doc.getMap('vote')      written by the server only: `session` → VoteSession (open or closed,
 //                           totals only after close; individual votes never enter the document)
 //
@@ -22,10 +24,12 @@ export const ROOT = {
   patterns: 'patterns',
   members: 'members',
   vote: 'vote',
+  conditions: 'conditions',
+  raised: 'raised',
 } as const
 
 /** Roots only the server writes (through its own operations); client updates touching them are refused. */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote, ROOT.conditions, ROOT.raised])
 
 export type StoryMap = Y.Map<unknown>
 export type PatternMap = Y.Map<unknown>

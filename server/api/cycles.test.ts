@@ -1,0 +1,180 @@
+// Connected learning cycles: links, raising patterns as conditions, answering back down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readConditions, readRaised } from '../../shared/model/condition.ts'
+import { ROOT } from '../../shared/model/layout.ts'
+import { createPattern } from '../../shared/ops/pattern.ts'
+import { createStory } from '../../shared/ops/story.ts'
+import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
+import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+
+const local = { kind: 'local' } as const
+const CANARY = 'CANARY-restricted-7f3a'
+
+describe('connected learning cycles', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  const connect = (boardId: string, token = server.owner.token) => {
+    const c = connectClient(server.wsUrl, boardId, token ? { token } : {})
+    clients.push(c)
+    return c
+  }
+  const storedBytes = async (boardId: string) => {
+    const s = await server.storage.docs.load(boardId)
+    return Buffer.concat([...(s.snapshot ? [s.snapshot] : []), ...s.updates])
+  }
+
+  /** A team board with one pattern of three stories (working, confidential, restricted). */
+  async function teamWithPattern() {
+    const team = await server.createBoard('Benefits team', 'team')
+    const org = await server.createBoard('City council', 'organisation')
+    const c = connect(team)
+    await synced(c)
+    const ids = [
+      createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Waited six weeks for a decision', fields: { tellerRole: 'tenant', outcome: 'worse' } }, local),
+      createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Confidential detail about arrears', fields: { sensitivity: 'confidential', outcome: 'worse' } }, local),
+      createStory(c.doc, { pos: { x: 0, y: 0 }, text: `${CANARY} health and offending detail`, fields: { sensitivity: 'restricted' } }, local),
+    ].map((r) => (r.ok ? r.value.id : ''))
+    const p = createPattern(c.doc, { name: 'Decisions take too long', area: { x: 0, y: 0, w: 600, h: 400 }, storyIds: ids }, local)
+    if (!p.ok) throw new Error('pattern')
+    for (let i = 0; i < 200 && !(await server.lw.rooms.read(team, (d) => d.getMap('members').size === 3)); i++) {
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    return { team, org, patternId: p.value.id, teamClient: c }
+  }
+  const link = (from: string, to: string, api = server.owner) =>
+    api.request<{ link: { id: string; status: string } }>('POST', `/api/boards/${from}/links`, { otherBoardId: to, kind: 'vertical' })
+  const raise = (team: string, patternId: string, org: string, api = server.owner) =>
+    api.request<{ condition: { id: string }; created: boolean; error?: { code: string } }>('POST', `/api/boards/${team}/patterns/${patternId}/raise`, {
+      targetBoardId: org,
+      kind: 'barrier',
+      note: 'It matters because people fall into arrears while waiting',
+    })
+
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    await server.close()
+  })
+
+  it('[CY1] raising is refused without rights on either board and without an upward link', async () => {
+    const { team, org, patternId } = await teamWithPattern()
+    expect((await raise(team, patternId, org)).body.error?.code).toBe('not_linked')
+    expect((await link(team, org)).body.link.status).toBe('active')
+    const outsider = new ApiClient(server.url)
+    await outsider.signUp(uniqueEmail('outsider'), 'Outsider')
+    expect((await raise(team, patternId, org, outsider)).status).toBe(403)
+    // A contributor on the team who has no role on the organisation board.
+    const member = new ApiClient(server.url)
+    const email = uniqueEmail('member')
+    await member.signUp(email, 'Member')
+    await server.owner.request('POST', `/api/boards/${team}/members`, { email, role: 'contributor' })
+    expect((await raise(team, patternId, org, member)).status).toBe(403)
+    // Observers on the organisation board cannot raise onto it either.
+    await server.owner.request('POST', `/api/boards/${org}/members`, { email, role: 'observer' })
+    expect((await raise(team, patternId, org, member)).status).toBe(403)
+    // Downwards is not a raise.
+    const person = await server.createBoard('A practitioner', 'person')
+    await link(person, team)
+    expect((await raise(team, patternId, person)).body.error?.code).toBe('not_linked')
+  })
+
+  it('[CY2] a raise puts a card on the higher board with counts, quotes only working stories, marks the pattern, and is idempotent', async () => {
+    const { team, org, patternId, teamClient } = await teamWithPattern()
+    await link(team, org)
+    const orgClient = connect(org)
+    await synced(orgClient)
+    const first = await raise(team, patternId, org)
+    expect(first.status).toBe(201)
+    const again = await raise(team, patternId, org)
+    expect(again.status).toBe(200)
+    expect(again.body.created).toBe(false)
+    expect(again.body.condition.id).toBe(first.body.condition.id)
+
+    await waitFor(() => readConditions(orgClient.doc).length === 1)
+    const card = readConditions(orgClient.doc)[0]!
+    expect(card).toMatchObject({
+      kind: 'barrier',
+      name: 'Decisions take too long',
+      status: 'raised',
+      evidence: { stories: 3, working: 1, confidential: 1, restricted: 1, quotes: ['Waited six weeks for a decision'] },
+      source: { boardId: team, patternId, scale: 'team' },
+    })
+    await waitFor(() => readRaised(teamClient.doc, patternId).length === 1)
+    expect(readRaised(teamClient.doc, patternId)[0]).toMatchObject({ status: 'raised', target: { boardId: org } })
+
+    // Neither the restricted nor the confidential text is anywhere in the higher board.
+    const encoded = Buffer.from(Y.encodeStateAsUpdate(orgClient.doc))
+    expect(encoded.includes(Buffer.from(CANARY))).toBe(false)
+    expect(encoded.includes(Buffer.from('Confidential detail'))).toBe(false)
+    expect((await storedBytes(org)).includes(Buffer.from(CANARY))).toBe(false)
+  })
+
+  it('[CY3] the higher board answers: status and responses appear live on the raising pattern; declining needs a reason', async () => {
+    const { team, org, patternId, teamClient } = await teamWithPattern()
+    await link(team, org)
+    const id = (await raise(team, patternId, org)).body.condition.id
+    const patch = (body: unknown) => server.owner.request<{ error?: { code: string } }>('PATCH', `/api/conditions/${id}`, body)
+    expect((await patch({ status: 'acknowledged', response: 'We see this in our data too' })).status).toBe(200)
+    await waitFor(() => readRaised(teamClient.doc, patternId)[0]?.status === 'acknowledged')
+    expect(readRaised(teamClient.doc, patternId)[0]!.responses.map((r) => r.text)).toEqual(['We see this in our data too'])
+    expect((await patch({ status: 'declined' })).status).toBe(400)
+    expect((await patch({ status: 'declined', reason: 'Statutory timescales apply' })).status).toBe(200)
+    await waitFor(() => readRaised(teamClient.doc, patternId)[0]?.status === 'declined')
+    expect(readRaised(teamClient.doc, patternId)[0]!.declineReason).toBe('Statutory timescales apply')
+    const orgCard = await server.lw.rooms.read(org, (d) => readConditions(d)[0])
+    expect(orgCard).toMatchObject({ status: 'declined', declineReason: 'Statutory timescales apply' })
+    // Only people with a role on the higher board answer.
+    const outsider = new ApiClient(server.url)
+    await outsider.signUp(uniqueEmail('outsider'), 'Outsider')
+    expect((await outsider.request('PATCH', `/api/conditions/${id}`, { status: 'resolved' })).status).toBe(403)
+  })
+
+  it('[CY4] provenance resolves only for people with access to the raising board', async () => {
+    const { team, org, patternId } = await teamWithPattern()
+    await link(team, org)
+    const id = (await raise(team, patternId, org)).body.condition.id
+    expect((await server.owner.request<{ patternId: string }>('GET', `/api/conditions/${id}/evidence`)).body.patternId).toBe(patternId)
+    const orgOnly = new ApiClient(server.url)
+    const email = uniqueEmail('org')
+    await orgOnly.signUp(email, 'Org member')
+    await server.owner.request('POST', `/api/boards/${org}/members`, { email, role: 'contributor' })
+    const refused = await orgOnly.request<{ error: { code: string; message: string } }>('GET', `/api/conditions/${id}/evidence`)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('no_source_access')
+  })
+
+  it('[CY5] every raise, response and link change is audited; the map shows both cycles, their link and open counts', async () => {
+    const { team, org, patternId } = await teamWithPattern()
+    const l = await link(team, org)
+    const id = (await raise(team, patternId, org)).body.condition.id
+    await server.owner.request('PATCH', `/api/conditions/${id}`, { status: 'in_progress' })
+    for (const board of [team, org]) {
+      const audit = await server.owner.request<{ entries: Array<{ action: string }> }>('GET', `/api/boards/${board}/audit`)
+      const actions = audit.body.entries.map((e) => e.action)
+      for (const a of ['link.created', 'condition.raised', 'condition.responded']) expect(actions).toContain(a)
+    }
+    const map = await server.owner.request<{ cycles: Array<{ id: string; raised: { barriers: number }; received: { barriers: number } }>; links: Array<{ id: string }> }>('GET', '/api/cycles/map')
+    expect(map.body.links.map((x) => x.id)).toContain(l.body.link.id)
+    expect(map.body.cycles.find((c) => c.id === team)?.raised.barriers).toBe(1)
+    expect(map.body.cycles.find((c) => c.id === org)?.received.barriers).toBe(1)
+    expect((await server.owner.request('DELETE', `/api/boards/${team}/links/${l.body.link.id}`)).status).toBe(200)
+    const audit = await server.owner.request<{ entries: Array<{ action: string }> }>('GET', `/api/boards/${org}/audit`)
+    expect(audit.body.entries.map((e) => e.action)).toContain('link.removed')
+  })
+
+  it('[CY6] a link made by someone who manages only one side waits for the other side to accept', async () => {
+    const team = await server.createBoard('Team', 'team')
+    const other = new ApiClient(server.url)
+    await other.signUp(uniqueEmail('orgowner'), 'Org owner')
+    const org = await other.createBoard('Their organisation', 'organisation')
+    const pending = await link(team, org)
+    expect(pending.body.link.status).toBe('pending')
+    expect((await server.owner.request('POST', `/api/boards/${team}/links/${pending.body.link.id}/accept`, {})).status).toBe(403)
+    const accepted = await other.request<{ link: { status: string } }>('POST', `/api/boards/${org}/links/${pending.body.link.id}/accept`, {})
+    expect(accepted.body.link.status).toBe('active')
+    expect(Object.keys(ROOT)).toContain('conditions')
+  })
+})

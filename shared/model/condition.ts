@@ -1,0 +1,87 @@
+// Conditions (enablers and barriers): raised from a pattern on one board onto a linked board one
+// scale up, which answers back down. The cards live in server-only roots of both documents; the
+// server writes them after checking rights and sensitivity. Pure module.
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { SCALES, Scale } from './cycle.ts'
+
+export const CONDITION_KINDS = ['enabler', 'barrier'] as const
+export const ConditionKind = z.enum(CONDITION_KINDS)
+export type ConditionKind = z.infer<typeof ConditionKind>
+
+export const CONDITION_STATUSES = ['raised', 'acknowledged', 'in_progress', 'resolved', 'declined'] as const
+export const ConditionStatus = z.enum(CONDITION_STATUSES)
+export type ConditionStatus = z.infer<typeof ConditionStatus>
+export const OPEN_STATUSES: ReadonlySet<ConditionStatus> = new Set(['raised', 'acknowledged', 'in_progress'])
+
+export const STATUS_LABELS: Record<ConditionStatus, string> = {
+  raised: 'Raised',
+  acknowledged: 'Acknowledged',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  declined: 'Declined',
+}
+
+export const Response = z.object({ id: z.string(), authorName: z.string(), text: z.string(), at: z.string() })
+export type Response = z.infer<typeof Response>
+
+/** What crosses to the higher board: counts always, quotes only from `working` stories. */
+export const CarriedEvidence = z.object({
+  stories: z.number().int(),
+  supports: z.number().int(),
+  counterExamples: z.number().int(),
+  working: z.number().int(),
+  confidential: z.number().int(),
+  restricted: z.number().int(),
+  tellerRoles: z.number().int(),
+  outcomes: z.record(z.string(), z.number().int()),
+  quotes: z.array(z.string()),
+})
+export type CarriedEvidence = z.infer<typeof CarriedEvidence>
+
+/** The card on the higher board, under `conditions` → id. */
+export const ConditionCard = z.object({
+  id: z.string(),
+  kind: ConditionKind,
+  name: z.string(),
+  summary: z.string(),
+  note: z.string(),
+  evidence: CarriedEvidence,
+  source: z.object({ boardId: z.string(), title: z.string(), scale: Scale, patternId: z.string() }),
+  status: ConditionStatus,
+  declineReason: z.string().nullable(),
+  responses: z.array(Response),
+  raisedAt: z.string(),
+  raisedBy: z.string(),
+})
+export type ConditionCard = z.infer<typeof ConditionCard>
+
+/** Where a pattern went, on the raising board, under `raised` → patternId → list. */
+export const RaisedMark = z.object({
+  conditionId: z.string(),
+  kind: ConditionKind,
+  target: z.object({ boardId: z.string(), title: z.string(), scale: Scale }),
+  status: ConditionStatus,
+  declineReason: z.string().nullable(),
+  responses: z.array(Response),
+})
+export type RaisedMark = z.infer<typeof RaisedMark>
+
+export const scaleRank = (s: Scale): number => SCALES.indexOf(s)
+
+/** A vertical link runs from a lower scale to a strictly higher one. */
+export const isHigher = (higher: Scale, lower: Scale): boolean => scaleRank(higher) > scaleRank(lower)
+
+export function readConditions(doc: Y.Doc): ConditionCard[] {
+  const out: ConditionCard[] = []
+  for (const value of doc.getMap('conditions').values()) {
+    const parsed = ConditionCard.safeParse(value)
+    if (parsed.success) out.push(parsed.data)
+  }
+  return out.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt))
+}
+
+export function readRaised(doc: Y.Doc, patternId: string): RaisedMark[] {
+  const parsed = z.array(RaisedMark).safeParse(doc.getMap('raised').get(patternId))
+  return parsed.success ? parsed.data : []
+}
