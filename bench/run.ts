@@ -1,0 +1,155 @@
+// `npm run bench`: fan-out latency for Learning Wall, a raw ws relay and Hocuspocus at 50 and 200
+// clients, then the 5,000-story board's size, load time and heap. One table, targets beside the
+// figures, JSON in bench/results/latest.json. Every child process is killed on any exit.
+//
+// Environment (for development): BENCH_QUICK=1 shortens the windows, BENCH_SERVERS=a,b and
+// BENCH_CLIENTS=50,200 pick scenarios, BENCH_SIZE=0 skips part B, BENCH_PROFILE=1 writes a
+// --cpu-prof of each Learning Wall server child to bench/results/prof.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { runScenario, type Load, type ScenarioResult } from './fanout/scenario.ts'
+import { SERVER_KINDS, type ServerKind } from './fanout/servers.ts'
+import { installCleanup, REPO, spawnTs, stop } from './lib/procs.ts'
+import { cpuPlan, pin, raisePriority } from './lib/sched.ts'
+import { fanoutTable, sizeTable, verdicts, verdictTable } from './report.ts'
+import type { SizeResult } from './size/types.ts'
+
+const env = process.env
+const quick = env.BENCH_QUICK === '1'
+const servers = (env.BENCH_SERVERS?.split(',') ?? SERVER_KINDS) as ServerKind[]
+const clientCounts = (env.BENCH_CLIENTS ?? '50,200').split(',').map(Number)
+const resultsDir = join(REPO, 'bench', 'results')
+
+function loadFor(clients: number): Load {
+  return {
+    clients,
+    workers: Number(env.BENCH_WORKERS ?? 1),
+    probes: 10,
+    cursorHz: 20,
+    dragHz: 30,
+    dragMs: Number(env.BENCH_DRAG_MS ?? 2000),
+    warmupMs: quick ? 1000 : 2000,
+    measureMs: quick ? 3000 : 9000,
+  }
+}
+
+const LEGEND = [
+  '   p50…max: send() at the sender → receipt at 10 probe clients, every awareness entry they get; upd: the same for',
+  '   the story-move update. sent/s: awareness messages sent (target/s: the load as defined). frames/s in, entries/s:',
+  '   frames and awareness entries received by all clients; deliv% = entries / (sent × (clients − 1)): below 100 when',
+  '   a server coalesces (Learning Wall sends only the newest state per client per flush) or is behind. CPU% is % of',
+  '   one core over the window: srv = server child (/proc/<pid>/stat), load = load worker, other = every other process',
+  '   on the machine (noise from outside the bench).',
+]
+
+async function boardSize(): Promise<SizeResult> {
+  const child = spawnTs('bench/size/boardSize.ts', {
+    nodeArgs: ['--expose-gc'],
+    ipc: true,
+    env: { BENCH_STORIES: env.BENCH_STORIES ?? '5000' },
+  })
+  try {
+    return await new Promise<SizeResult>((resolve, reject) => {
+      child.on(
+        'message',
+        (m: { type: string; result: SizeResult }) => m.type === 'size' && resolve(m.result),
+      )
+      child.once('exit', (code) => reject(new Error(`board size child exited with ${code}`)))
+    })
+  } finally {
+    await stop(child)
+  }
+}
+
+/** Which code was measured: the commit and how many server/ and shared/ files differ from it. */
+function codeVersion(): { commit: string; uncommittedFiles: number } {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO }).toString().trim()
+    const dirty = git('status', '--porcelain', '--', 'server', 'shared')
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      uncommittedFiles: dirty ? dirty.split('\n').length : 0,
+    }
+  } catch {
+    return { commit: 'unknown', uncommittedFiles: 0 }
+  }
+}
+
+async function main(): Promise<void> {
+  installCleanup()
+  const cpus = cpuPlan()
+  if (cpus.load) pin(process.pid, cpus.load)
+  raisePriority(process.pid)
+  const startedAt = new Date().toISOString()
+  const load0 = loadavg()[0]!
+  const log = (s: string) => process.stderr.write(`${s}\n`)
+  log(
+    `bench: ${cpus.cores} CPUs; server pinned to ${cpus.server ?? 'any'}, load to ${cpus.load ?? 'any'}; load average ${load0.toFixed(2)}`,
+  )
+  const profile = env.BENCH_PROFILE === '1'
+  if (profile) mkdirSync(join(resultsDir, 'prof'), { recursive: true })
+
+  const rows: ScenarioResult[] = []
+  for (const clients of clientCounts) {
+    for (const kind of servers) {
+      log(`bench: ${kind} with ${clients} clients…`)
+      const nodeArgs =
+        profile && kind === 'learning-wall'
+          ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'prof')}`]
+          : []
+      rows.push(await runScenario(kind, loadFor(clients), cpus, nodeArgs))
+    }
+  }
+  let size: SizeResult | null = null
+  if (env.BENCH_SIZE !== '0') {
+    log('bench: building and loading the 5,000-story board…')
+    size = await boardSize()
+  }
+
+  const v = verdicts(rows, size)
+  const code = codeVersion()
+  const load = loadFor(clientCounts[0]!)
+  const out = [
+    '',
+    `Learning Wall ${env.BENCH_LW_MAIN ? `from ${env.BENCH_LW_MAIN}` : code.commit}${code.uncommittedFiles ? ` + ${code.uncommittedFiles} uncommitted server/shared files` : ''}, Node ${process.version}, ${cpus.cores} CPUs, load average ${load0.toFixed(1)} at start`,
+    '',
+    `A. Fan-out latency, ms (awareness frames; "upd" = the drag-end document update). ${load.warmupMs / 1000} s warm-up, ${load.measureMs / 1000} s measured.`,
+    '   Load: 4/5 of clients send cursor awareness at 20 Hz, 1/5 drag (awareness at 30 Hz, one story move per 2 s).',
+    fanoutTable(rows),
+    ...LEGEND,
+    '',
+    size
+      ? `B. Board size: ${size.stories} stories (${size.authors} authors, text ~${Math.round(size.avgTextChars)} chars, tellerRole, 2 tags, outcome, sensitivity)`
+      : '',
+    size ? sizeTable(size) : '',
+    '',
+    'Targets',
+    verdictTable(v),
+    '',
+  ]
+  process.stdout.write(out.join('\n'))
+  mkdirSync(resultsDir, { recursive: true })
+  const json = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    node: process.version,
+    cpus,
+    loadAverageAtStart: load0,
+    load: loadFor(0),
+    fanout: rows,
+    size,
+    verdicts: v,
+  }
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2) + '\n')
+  log(`bench: wrote ${join('bench', 'results', 'latest.json')}`)
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`)
+    process.exit(1)
+  },
+)
