@@ -17,6 +17,8 @@ import { memberRoutes } from './api/members.ts'
 import { voteRoutes } from './api/votes.ts'
 import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
+import { shareRoutes } from './api/shares.ts'
+import { PatternSharing } from './cycles/sharing.ts'
 import { auditTo } from './auth/audit.ts'
 import { csrfProtection } from './auth/csrf.ts'
 import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
@@ -44,7 +46,9 @@ export function createApp(deps: AppDeps) {
   const { config, storage, log } = deps
   const authorize = deps.authorize ?? boardAuthorizer(storage)
   const audit = auditTo(storage)
-  const rooms = new Rooms({
+  const sharing = new PatternSharing({ storage, log, rooms: () => rooms })
+  const rooms: Rooms = new Rooms({
+    onContentChange: (boardId) => sharing.contentChanged(boardId),
     bus: deps.bus,
     storage,
     log,
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/boards', linkRoutes({ storage, audit }))
   app.route('/api/cycles', mapRoutes({ storage }))
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
+  app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 
@@ -122,6 +127,7 @@ export function createApp(deps: AppDeps) {
     rooms,
     injectWebSocket: (server: Parameters<typeof ws.injectWebSocket>[0]) => ws.injectWebSocket(server),
     async close() {
+      sharing.stop()
       await rooms.closeAll()
     },
   }

@@ -9,16 +9,14 @@ import {
   ConditionKind,
   isHigher,
   readRaised,
-  type CarriedEvidence,
   type ConditionCard,
   type ConditionStatus,
   type RaisedMark,
 } from '../../shared/model/condition.ts'
-import { summarizeEvidence } from '../../shared/model/evidence.ts'
+import { carriedPattern } from '../../shared/model/carried.ts'
 import { newId } from '../../shared/model/ids.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { PatternId } from '../../shared/model/pattern.ts'
-import { readBoard } from '../../shared/model/readBoard.ts'
 import { parseInput } from '../../shared/ops/validate.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireBoard, requireIdentity } from '../auth/guards.ts'
@@ -29,8 +27,6 @@ import type { Rooms } from '../sync/rooms.ts'
 import { BoardIdParam } from './boards.ts'
 import { readJson } from './json.ts'
 
-const MAX_QUOTES = 5
-const QUOTE_CHARS = 280
 
 const Raise = z.object({ targetBoardId: BoardIdParam, kind: ConditionKind, note: z.string().trim().max(1000).default('') })
 const Respond = z
@@ -43,31 +39,6 @@ const Respond = z
   .refine((v) => v.status !== 'declined' || (v.reason?.length ?? 0) > 0, { message: 'declining needs a reason', path: ['reason'] })
 
 export type ConditionRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit }
-
-function carried(doc: Parameters<typeof readBoard>[0], patternId: string) {
-  const board = readBoard(doc)
-  const pattern = board.patterns.find((p) => p.id === patternId)
-  if (!pattern) return null
-  const byId = new Map(board.stories.map((s) => [s.id, s]))
-  const summary = summarizeEvidence(pattern, byId)
-  const quotes: string[] = []
-  for (const m of pattern.members) {
-    const s = byId.get(m.storyId)
-    if (s?.sensitivity === 'working' && s.text && quotes.length < MAX_QUOTES) {
-      quotes.push(s.text.length > QUOTE_CHARS ? `${s.text.slice(0, QUOTE_CHARS - 1)}…` : s.text)
-    }
-  }
-  const evidence: CarriedEvidence = {
-    stories: summary.stories,
-    supports: summary.supports,
-    counterExamples: summary.counterExamples,
-    ...summary.bySensitivity,
-    tellerRoles: summary.tellerRoles.length,
-    outcomes: summary.outcomes,
-    quotes,
-  }
-  return { name: pattern.name || 'Untitled pattern', summary: pattern.description.slice(0, 2000), evidence }
-}
 
 export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -119,7 +90,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     if (!link || link.status !== 'active' || link.kind !== 'vertical' || link.higherBoard !== target.id || !isHigher(target.scale, source.scale)) {
       throw new HttpError(409, 'not_linked', 'raise only to a linked learning cycle at a higher scale')
     }
-    const content = await rooms.read(source.id, (doc) => carried(doc, patternId.data))
+    const content = await rooms.read(source.id, (doc) => carriedPattern(doc, patternId.data))
     if (!content) throw new HttpError(404, 'not_found', 'no such pattern on this board')
     const now = new Date().toISOString()
     const { condition, created } = await storage.conditions.createOnce({

@@ -1,9 +1,9 @@
 // Connected learning cycles: links, raising patterns as conditions, answering back down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readConditions, readRaised } from '../../shared/model/condition.ts'
+import { readConditions, readRaised, readReferences } from '../../shared/model/condition.ts'
 import { ROOT } from '../../shared/model/layout.ts'
-import { createPattern } from '../../shared/ops/pattern.ts'
+import { createPattern, updatePattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
 import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
@@ -176,5 +176,35 @@ describe('connected learning cycles', () => {
     const accepted = await other.request<{ link: { status: string } }>('POST', `/api/boards/${org}/links/${pending.body.link.id}/accept`, {})
     expect(accepted.body.link.status).toBe('active')
     expect(Object.keys(ROOT)).toContain('conditions')
+  })
+
+  it('[CY7] a pattern shared with a peer appears there read-only and stays in step with the original', async () => {
+    const { team, patternId, teamClient } = await teamWithPattern()
+    const peer = await server.createBoard('Neighbouring team', 'team')
+    const org = await server.createBoard('Org', 'organisation')
+    const share = (target: string) =>
+      server.owner.request<{ share: { id: string }; created: boolean; error?: { code: string } }>('POST', `/api/boards/${team}/patterns/${patternId}/share`, { targetBoardId: target })
+    expect((await share(peer)).body.error?.code).toBe('not_linked')
+    await link(team, org)
+    expect((await share(org)).body.error?.code).toBe('not_linked') // vertical links raise, not share
+    await server.owner.request('POST', `/api/boards/${team}/links`, { otherBoardId: peer, kind: 'horizontal' })
+    const first = await share(peer)
+    expect(first.status).toBe(201)
+    expect((await share(peer)).body.created).toBe(false)
+    const peerClient = connect(peer)
+    await synced(peerClient)
+    await waitFor(() => readReferences(peerClient.doc).length === 1)
+    expect(readReferences(peerClient.doc)[0]).toMatchObject({ name: 'Decisions take too long', live: true, evidence: { stories: 3, restricted: 1 } })
+    expect(Buffer.from(Y.encodeStateAsUpdate(peerClient.doc)).includes(Buffer.from(CANARY))).toBe(false)
+    updatePattern(teamClient.doc, { id: patternId, name: 'Decisions take far too long' }, local)
+    await waitFor(() => readReferences(peerClient.doc)[0]?.name === 'Decisions take far too long', 8000, 'reference follows the original')
+    // Peers cannot write the reference themselves.
+    peerClient.doc.getMap('references').set(first.body.share.id, { forged: true })
+    const room = await server.lw.rooms.peek(peer)
+    await waitFor(() => (room?.stats().rejected.server_only ?? 0) >= 1)
+    expect((await server.owner.request('DELETE', `/api/shares/${first.body.share.id}`)).status).toBe(200)
+    const other = connect(peer)
+    await synced(other)
+    await waitFor(() => readReferences(other.doc).length === 0)
   })
 })

@@ -1,7 +1,7 @@
 // Cycle links and conditions over Kysely.
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
-import type { ConditionRecord, ConditionStore, LinkRecord, LinkStore } from './types.ts'
+import type { ConditionRecord, ConditionStore, LinkRecord, LinkStore, ShareRecord, ShareStore } from './types.ts'
 
 const toLink = (r: Database['cycle_links']): LinkRecord => ({
   id: r.id,
@@ -128,6 +128,53 @@ export function createConditionStore(db: Kysely<Database>): ConditionStore {
         .where((eb) => eb.or([eb('source_board', 'in', ids), eb('target_board', 'in', ids)]))
         .execute()
       return rows.map(toCondition)
+    },
+  }
+}
+
+const toShare = (r: Database['pattern_shares']): ShareRecord => ({
+  id: r.id,
+  sourceBoard: r.source_board,
+  sourcePattern: r.source_pattern,
+  targetBoard: r.target_board,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+})
+
+export function createShareStore(db: Kysely<Database>): ShareStore {
+  return {
+    async createOnce(s) {
+      const inserted = await db
+        .insertInto('pattern_shares')
+        .values({
+          id: s.id,
+          source_board: s.sourceBoard,
+          source_pattern: s.sourcePattern,
+          target_board: s.targetBoard,
+          created_by: s.createdBy,
+          created_at: s.createdAt,
+        })
+        .onConflict((oc) => oc.columns(['source_board', 'source_pattern', 'target_board']).doNothing())
+        .executeTakeFirst()
+      const row = await db
+        .selectFrom('pattern_shares')
+        .selectAll()
+        .where('source_board', '=', s.sourceBoard)
+        .where('source_pattern', '=', s.sourcePattern)
+        .where('target_board', '=', s.targetBoard)
+        .executeTakeFirstOrThrow()
+      return { share: toShare(row), created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 }
+    },
+    async fromBoard(boardId) {
+      const rows = await db.selectFrom('pattern_shares').selectAll().where('source_board', '=', boardId).execute()
+      return rows.map(toShare)
+    },
+    async get(id) {
+      const r = await db.selectFrom('pattern_shares').selectAll().where('id', '=', id).executeTakeFirst()
+      return r ? toShare(r) : null
+    },
+    async remove(id) {
+      await db.deleteFrom('pattern_shares').where('id', '=', id).execute()
     },
   }
 }

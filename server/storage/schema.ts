@@ -87,6 +87,14 @@ export interface Database {
     created_at: string
     updated_at: string
   }
+  pattern_shares: {
+    id: string
+    source_board: string
+    source_pattern: string
+    target_board: string
+    created_by: string
+    created_at: string
+  }
   audit_log: {
     id: Generated<number | bigint>
     at: string
@@ -251,6 +259,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .addUniqueConstraint('conditions_once', ['source_board', 'source_pattern', 'target_board'])
+          .execute()
+        await db.schema
+          .createTable('pattern_shares')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('source_pattern', 'text', (c) => c.notNull())
+          .addColumn('target_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('pattern_shares_once', ['source_board', 'source_pattern', 'target_board'])
           .execute()
       },
     },

@@ -9,7 +9,7 @@ import {
 } from './kyselyPeople.ts'
 import { createBoardStore, createDocStore } from './kyselyStorage.ts'
 import { createVoteStore } from './kyselyVotes.ts'
-import { createConditionStore, createLinkStore } from './kyselyCycles.ts'
+import { createConditionStore, createLinkStore, createShareStore } from './kyselyCycles.ts'
 import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -25,5 +25,6 @@ export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Stora
     votes: createVoteStore(db, dialect),
     links: createLinkStore(db),
     conditions: createConditionStore(db),
+    shares: createShareStore(db),
   }
 }

@@ -225,6 +225,22 @@ export interface ConditionStore {
   forBoards(boardIds: string[]): Promise<ConditionRecord[]>
 }
 
+export type ShareRecord = {
+  id: string
+  sourceBoard: string
+  sourcePattern: string
+  targetBoard: string
+  createdBy: string
+  createdAt: string
+}
+
+export interface ShareStore {
+  createOnce(share: ShareRecord): Promise<{ share: ShareRecord; created: boolean }>
+  fromBoard(boardId: string): Promise<ShareRecord[]>
+  get(id: string): Promise<ShareRecord | null>
+  remove(id: string): Promise<void>
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
@@ -237,5 +253,6 @@ export interface Storage {
   readonly votes: VoteStore
   readonly links: LinkStore
   readonly conditions: ConditionStore
+  readonly shares: ShareStore
   close(): Promise<void>
 }

@@ -3,7 +3,7 @@
 // connection leaves. No module-level state: the app owns one registry.
 import * as Y from 'yjs'
 import { BoardMeta } from '../../shared/model/board.ts'
-import { metaMap } from '../../shared/model/layout.ts'
+import { membersMap, metaMap, patternsMap, storiesMap } from '../../shared/model/layout.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Log } from '../log.ts'
@@ -17,6 +17,8 @@ export type RoomsOptions = {
   storage: Storage
   log: Log
   limits: RoomLimits
+  /** Stories, patterns or memberships of a board changed (any origin). */
+  onContentChange?: (boardId: string) => void
   /** How long an empty room stays loaded, so a reconnect does not reload it. */
   unloadAfterMs: number
 }
@@ -164,6 +166,10 @@ export class Rooms {
       onBroken: (r) => this.forget(r),
     })
     this.mirrorMeta(boardId, doc)
+    const notify = this.options.onContentChange
+    if (notify) {
+      for (const root of [storiesMap(doc), patternsMap(doc), membersMap(doc)]) root.observeDeep(() => notify(boardId))
+    }
     if (bus && streamFrom !== null) {
       bus.join(boardId, streamFrom, {
         update: (u) => room.receiveRemote(u),

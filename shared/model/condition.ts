@@ -85,3 +85,25 @@ export function readRaised(doc: Y.Doc, patternId: string): RaisedMark[] {
   const parsed = z.array(RaisedMark).safeParse(doc.getMap('raised').get(patternId))
   return parsed.success ? parsed.data : []
 }
+
+/** A peer's pattern shown read-only on a horizontally linked board, kept in step by the server. */
+export const PatternReference = z.object({
+  id: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  evidence: CarriedEvidence,
+  source: z.object({ boardId: z.string(), title: z.string(), scale: Scale, patternId: z.string() }),
+  /** False once the original pattern was deleted. */
+  live: z.boolean(),
+  updatedAt: z.string(),
+})
+export type PatternReference = z.infer<typeof PatternReference>
+
+export function readReferences(doc: Y.Doc): PatternReference[] {
+  const out: PatternReference[] = []
+  for (const value of doc.getMap('references').values()) {
+    const parsed = PatternReference.safeParse(value)
+    if (parsed.success) out.push(parsed.data)
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name))
+}

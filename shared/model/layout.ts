@@ -12,6 +12,7 @@
 //   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
 //   doc.getMap('conditions') server only: conditionId → ConditionCard (raised onto this board)
 //   doc.getMap('raised')    server only: patternId → RaisedMark[] (where this board's patterns went)
+//   doc.getMap('references') server only: shareId → PatternReference (a peer's pattern, read only)
 //   doc.getMap('vote')      written by the server only: `session` → VoteSession (open or closed,
 //                           totals only after close; individual votes never enter the document)
 //
@@ -26,10 +27,11 @@ export const ROOT = {
   vote: 'vote',
   conditions: 'conditions',
   raised: 'raised',
+  references: 'references',
 } as const
 
 /** Roots only the server writes (through its own operations); client updates touching them are refused. */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote, ROOT.conditions, ROOT.raised])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote, ROOT.conditions, ROOT.raised, ROOT.references])
 
 export type StoryMap = Y.Map<unknown>
 export type PatternMap = Y.Map<unknown>

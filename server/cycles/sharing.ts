@@ -1,0 +1,67 @@
+// Patterns shared with a peer cycle as read-only reference cards that stay in step: when a
+// board's stories, patterns or memberships change, the server recomputes what it shares
+// (sensitivity rules as for raising) and updates the peers' reference cards.
+import { carriedPattern } from '../../shared/model/carried.ts'
+import type { PatternReference } from '../../shared/model/condition.ts'
+import { ROOT } from '../../shared/model/layout.ts'
+import type { Log } from '../log.ts'
+import type { Storage } from '../storage/types.ts'
+import type { Rooms } from '../sync/rooms.ts'
+
+const SETTLE_MS = 1000
+
+export class PatternSharing {
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly deps: { storage: Storage; rooms: () => Rooms; log: Log }) {}
+
+  /** A board's content changed; its shares are refreshed once it settles. */
+  contentChanged(boardId: string): void {
+    clearTimeout(this.timers.get(boardId))
+    const timer = setTimeout(() => {
+      this.timers.delete(boardId)
+      this.refresh(boardId).catch((e: unknown) =>
+        this.deps.log.warn('share_refresh_failed', { board: boardId, error: (e as Error).message }),
+      )
+    }, SETTLE_MS)
+    timer.unref()
+    this.timers.set(boardId, timer)
+  }
+
+  async refresh(boardId: string): Promise<void> {
+    const { storage } = this.deps
+    const rooms = this.deps.rooms()
+    const shares = await storage.shares.fromBoard(boardId)
+    if (shares.length === 0) return
+    const source = await storage.boards.get(boardId)
+    if (!source) return
+    for (const share of shares) {
+      const content = await rooms.read(boardId, (doc) => carriedPattern(doc, share.sourcePattern))
+      await rooms.change(
+        share.targetBoard,
+        (doc) => {
+          const map = doc.getMap(ROOT.references)
+          const previous = map.get(share.id) as PatternReference | undefined
+          const next: PatternReference = content
+            ? {
+                id: share.id,
+                ...content,
+                source: { boardId, title: source.title, scale: source.scale, patternId: share.sourcePattern },
+                live: true,
+                updatedAt: previous?.updatedAt ?? share.createdAt,
+              }
+            : { ...(previous as PatternReference), live: false }
+          if (!previous && !content) return
+          const same = previous && JSON.stringify({ ...previous, updatedAt: '' }) === JSON.stringify({ ...next, updatedAt: '' })
+          if (!same) map.set(share.id, { ...next, updatedAt: new Date().toISOString() })
+        },
+        'pattern reference',
+      )
+    }
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+  }
+}
