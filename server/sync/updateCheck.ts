@@ -3,6 +3,7 @@
 // nothing it references is missing (no pending structs or deletes), and it only grows known roots.
 // Known failures of Yjs servers this closes: partial application of malformed updates, pending
 // structs that are re-sent to every new client, and client-id reuse that silently drops edits.
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { ROOT } from '../../shared/model/layout.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
@@ -61,6 +62,11 @@ export function checkUpdate(
     }
   }
   if (newRange > MAX_NEW_CLOCK_RANGE) return fail('update_too_large', 'update claims an implausible clock range')
+  // Yjs reads an update into one list per client, and a second section of a client replaces the
+  // first: its structs would be lost and the rest left pending. One section per client, then.
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== ranges.size) {
+    return fail('malformed_update', 'a client appears in more than one section')
+  }
 
   const exists = (id: Y.ID): boolean => {
     if (id.clock < Y.getState(store, id.client)) return true
@@ -85,6 +91,11 @@ export function checkUpdate(
     if (struct.origin && !exists(struct.origin)) return fail('missing_dependency', 'left origin is unknown')
     if (struct.rightOrigin && !exists(struct.rightOrigin)) return fail('missing_dependency', 'right origin is unknown')
     const parent = struct.parent as unknown
+    // Yjs integrates a client's structs in clock order and throws on a reference to itself or later.
+    const later = (id: Y.ID | null) => id !== null && id.client === struct.id.client && id.clock >= struct.id.clock
+    if (later(struct.origin) || later(struct.rightOrigin) || (parent instanceof Y.ID && later(parent))) {
+      return fail('malformed_update', 'a struct refers to itself or to a later struct of its client')
+    }
     if (typeof parent === 'string') {
       if (!ROOT_NAMES.has(parent)) return fail('unknown_root', `"${parent.slice(0, 40)}" is not a board root`)
     } else if (parent instanceof Y.ID) {
@@ -186,7 +197,10 @@ function findIn(byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): Y.Item |
 }
 
 function parentIsType(doc: Y.Doc, byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): boolean {
-  const isType = (s: unknown) => s instanceof Y.GC || (s instanceof Y.Item && s.content instanceof Y.ContentType)
+  // A deleted type's item holds ContentDeleted once garbage-collected: a child of it (an edit that
+  // raced the delete) is integrated as deleted, so it is legitimate too.
+  const isType = (s: unknown) =>
+    s instanceof Y.GC || (s instanceof Y.Item && (s.content instanceof Y.ContentType || s.content instanceof Y.ContentDeleted))
   if (id.clock < Y.getState(doc.store, id.client)) return isType(Y.getItem(doc.store, id))
   // Structs of one client in an update are contiguous and sorted: binary search.
   const list = byClient.get(id.client) ?? []
