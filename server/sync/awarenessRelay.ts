@@ -6,7 +6,15 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { encodeAwareness } from './frames.ts'
 
-export type AwarenessEntry = { client: number; clock: number; state: string; from: string; seenAt?: number }
+/** `bytes` is the entry as it goes on the wire ([client][clock][state]), encoded once on arrival. */
+export type AwarenessEntry = {
+  client: number
+  clock: number
+  state: string
+  from: string
+  seenAt?: number
+  bytes: Uint8Array
+}
 
 /** Entries relayed from another instance carry this prefix in `from`; they are never re-published. */
 const REMOTE = 'remote:'
@@ -53,7 +61,7 @@ export class AwarenessRelay {
       }
       if (transform && value !== null) json = JSON.stringify(transform(value))
       if (who === 'free' && !result.claimed.includes(client)) result.claimed.push(client)
-      staged.push({ client, clock, state: json, from })
+      staged.push(makeEntry(client, clock, json, from))
     }
     if (decoding.hasContent(decoder)) throw new Error('awareness update has trailing bytes')
     for (const entry of staged) {
@@ -79,7 +87,7 @@ export class AwarenessRelay {
       const prev = this.states.get(client)
       if (prev && !prev.from.startsWith(REMOTE)) continue // a local connection owns it here
       if (prev && clock < prev.clock) continue
-      const entry = { client, clock, state, from: `${REMOTE}${instanceId}`, seenAt: now }
+      const entry = { ...makeEntry(client, clock, state, `${REMOTE}${instanceId}`), seenAt: now }
       if (state === 'null') this.states.delete(client)
       else this.states.set(client, entry)
       this.pending.set(client, entry)
@@ -91,7 +99,7 @@ export class AwarenessRelay {
     for (const [client, e] of this.states) {
       if (e.from.startsWith(REMOTE) && now - (e.seenAt ?? 0) > maxAgeMs) {
         this.states.delete(client)
-        this.pending.set(client, { client, clock: e.clock + 1, state: 'null', from: e.from })
+        this.pending.set(client, makeEntry(client, e.clock + 1, 'null', e.from))
       }
     }
   }
@@ -109,7 +117,7 @@ export class AwarenessRelay {
       if (!prev) continue
       this.states.delete(client)
       if (prev.state === 'null') continue
-      this.pending.set(client, { client, clock: prev.clock + 1, state: 'null', from })
+      this.pending.set(client, makeEntry(client, prev.clock + 1, 'null', from))
     }
   }
 
@@ -150,15 +158,32 @@ export class AwarenessRelay {
   }
 }
 
-function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
+function makeEntry(client: number, clock: number, state: string, from: string): AwarenessEntry {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
+  encoding.writeVarUint(encoder, client)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, state)
+  return { client, clock, state, from, bytes: encoding.toUint8Array(encoder) }
+}
+
+/**
+ * A frame is the count followed by the entries' pre-encoded bytes: flushing copies bytes and
+ * never UTF-8-encodes a state again (that re-encoding was most of the server's CPU at 200 people).
+ */
+function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
+  const head = encoding.createEncoder()
+  encoding.writeVarUint(head, entries.length)
+  const count = encoding.toUint8Array(head)
+  let size = count.length
+  for (const e of entries) size += e.bytes.length
+  const out = new Uint8Array(size)
+  out.set(count, 0)
+  let at = count.length
   for (const e of entries) {
-    encoding.writeVarUint(encoder, e.client)
-    encoding.writeVarUint(encoder, e.clock)
-    encoding.writeVarString(encoder, e.state)
+    out.set(e.bytes, at)
+    at += e.bytes.length
   }
-  return encoding.toUint8Array(encoder)
+  return out
 }
 
 /**
