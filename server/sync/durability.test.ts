@@ -3,7 +3,7 @@
 // DATA_DIR and port. Write before broadcast means anything a client *received* was stored first,
 // so the restarted server must hand all of it out again. Every client is destroyed before the
 // restart, so nothing can be re-uploaded from a client's memory: only storage can pass the test.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -47,10 +47,14 @@ describe('[D1] kill -9 durability of the sync server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lw-durability-'))
   let server: ChildServer | null = null
   const clients: TestClient[] = []
+  let passed = false
 
   afterAll(async () => {
     for (const c of clients) c.destroy()
     await server?.kill9()
+    // A failed run keeps its SQLite file for a post-mortem.
+    if (passed) rmSync(dataDir, { recursive: true, force: true })
+    else console.error(`durability data kept in ${dataDir} (seed ${SEED})`)
   })
 
   it(`everything any client received before SIGKILL is there after a restart (seed ${SEED})`, async () => {
@@ -140,6 +144,7 @@ describe('[D1] kill -9 durability of the sync server', () => {
     } finally {
       await storage.close()
     }
+    passed = true
     // Six server start-ups dominate: about 25 s on an idle 2-core machine, far more under load.
   }, 180_000)
 })
