@@ -59,6 +59,8 @@ export class AwarenessRelay {
         result.rejected++
         continue
       }
+      // A removal for a free id is someone else's departure echoed back: it claims nothing.
+      if (value === null && who === 'free' && !result.claimed.includes(client)) continue
       if (transform && value !== null) json = JSON.stringify(transform(value))
       if (who === 'free' && !result.claimed.includes(client)) result.claimed.push(client)
       staged.push(makeEntry(client, clock, json, from))

@@ -396,15 +396,14 @@ describe('[R] malformed frames against a live board', () => {
     attacker.raw.ws.close()
   })
 
-  // Known bug, kept as a failing expectation (it.fails) until the server is fixed: then this test
-  // turns red, and `.fails` comes off. When a connection drops, the server frees its client ids and
+  // Was a bug: when a connection drops, the server frees its client ids and
   // tells the others it left; a stock y-websocket peer echoes that removal back, and the echo
   // claims the free id for the peer's connection. The dropped client reconnects with the same
   // Y.Doc, and from then on every update it sends is refused as foreign_client_id: it diverges
   // silently. No attacker needed: an ordinary network drop (or a server-side transient close,
   // e.g. 1013 or 4501) among stock clients is enough.
-  it.fails(
-    "[R3] known bug: after a dropped connection, a stock peer's echo claims the client id and the client's edits are refused",
+  it(
+    "[R3] after a dropped connection, a stock peer's echo does not claim the client id, and the client's edits still apply",
     async () => {
       const boardId = await server.createBoard('Dropped connection')
       const alice = connectHonest(server, boardId, 'alice', streamOf(SEED, 201))
@@ -499,10 +498,10 @@ describe('[R] malformed frames against a live board', () => {
     structural('duplicate_sections'))
   it('[R4] an update whose struct refers to a later struct of its client is refused, and nobody is closed', () =>
     structural('forward_reference'))
-  // Known bug (it.fails, see [R3]): two clients' structs in one update that depend on each other
-  // still pass the check; Yjs leaves them pending and the room is dropped (1011 for everyone).
-  it.fails(
-    '[R6] known bug: an update whose structs of two clients depend on each other is refused, and nobody is closed',
+  // Was a bug: two clients' structs in one update that depend on each other passed the check; Yjs
+  // left them pending and the room was dropped (1011 for everyone).
+  it(
+    '[R6] an update whose structs of two clients depend on each other is refused, and nobody is closed',
     () => structural('dependency_cycle'),
   )
 })

@@ -57,6 +57,9 @@ export type RoomConnection = {
   readonly stats: ConnectionStats
 }
 
+/** How long a departed connection's client ids stay reserved for the same person. */
+const CLIENT_ID_RESERVATION_MS = 5 * 60_000
+
 const ANONYMOUS_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['author'])
 
 function neutralPresence(state: Record<string, unknown>): Record<string, unknown> {
@@ -104,7 +107,12 @@ export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   private readonly connections = new Map<string, Connection>()
-  private readonly owners = new Map<number, string>()
+  /**
+   * Yjs client id → the connection that owns it. When a connection closes its ids stay reserved for
+   * the same person for a while: a stock peer echoes the departure back, and that echo must not
+   * take over the id of someone who is about to reconnect with the same document.
+   */
+  private readonly owners = new Map<number, { conn: string | null; principal: string; until: number }>()
   private readonly awareness: AwarenessRelay
   private inbox: Job[] = []
   private pumping = false
@@ -266,11 +274,14 @@ export class Room {
 
   private ownership(conn: Connection, client: number): 'mine' | 'free' | 'other' {
     const owner = this.owners.get(client)
-    return owner === undefined ? 'free' : owner === conn.id ? 'mine' : 'other'
+    if (owner === undefined) return 'free'
+    if (owner.conn === conn.id) return 'mine'
+    if (owner.conn === null && (owner.principal === conn.principal.id || Date.now() > owner.until)) return 'free'
+    return 'other'
   }
 
   private claim(conn: Connection, client: number): void {
-    this.owners.set(client, conn.id)
+    this.owners.set(client, { conn: conn.id, principal: conn.principal.id, until: Infinity })
     conn.clients.add(client)
   }
 
@@ -278,7 +289,11 @@ export class Room {
     if (!conn.open) return
     conn.open = false
     this.connections.delete(conn.id)
-    for (const client of conn.clients) this.owners.delete(client)
+    const until = Date.now() + CLIENT_ID_RESERVATION_MS
+    for (const client of conn.clients) this.owners.set(client, { conn: null, principal: conn.principal.id, until })
+    if (this.owners.size > 10_000) {
+      for (const [client, o] of this.owners) if (o.conn === null && o.until < Date.now()) this.owners.delete(client)
+    }
     this.awareness.remove(conn.clients, conn.id)
     this.scheduleAwareness()
     if (this.connections.size === 0) this.deps.onEmpty(this)

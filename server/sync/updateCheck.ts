@@ -30,6 +30,8 @@ export function checkUpdate(
     forbiddenKeys?: ReadonlySet<string>
     /** Roots only the server writes: a client update that adds to or deletes from them is refused. */
     serverOnlyRoots?: ReadonlySet<string>
+    /** Locked items: nothing under these keys of these roots may change (a facilitator's lock). */
+    lockedKeys?: { roots: ReadonlySet<string>; keys: ReadonlySet<string> }
   } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -104,6 +106,10 @@ export function checkUpdate(
     }
   }
 
+  if (hasDependencyCycle(doc, decoded.structs, byClient)) {
+    return fail('malformed_update', 'structs of the update wait on each other in a cycle')
+  }
+
   for (const [client, deletes] of decoded.ds.clients) {
     const end = Math.max(Y.getState(store, client), ranges.get(client)?.end ?? 0)
     for (const d of deletes) {
@@ -112,20 +118,29 @@ export function checkUpdate(
   }
 
   const serverRoots = options.serverOnlyRoots
-  if (serverRoots?.size) {
-    const roots = new RootFinder(doc, byClient)
+  const locked = options.lockedKeys
+  const refuse = (place: Place | null): Result<never> | null => {
+    if (!place) return null
+    if (serverRoots?.has(place.root)) return fail('server_only', `"${place.root}" is written by the server only`)
+    if (locked && place.key !== null && locked.roots.has(place.root) && locked.keys.has(place.key)) {
+      return fail('locked', 'this item is locked by a facilitator')
+    }
+    return null
+  }
+  if (serverRoots?.size || locked?.keys.size) {
+    const places = new PlaceFinder(doc, byClient)
     for (const struct of decoded.structs) {
       if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue
-      const root = roots.ofStruct(struct)
-      if (root !== null && serverRoots.has(root)) return fail('server_only', `"${root}" is written by the server only`)
+      const refusal = refuse(places.ofStruct(struct))
+      if (refusal) return refusal
     }
     for (const [client, deletes] of decoded.ds.clients) {
       for (const d of deletes) {
         const known = Math.min(d.clock + d.len, Y.getState(store, client))
         for (let c = d.clock; c < known; ) {
           const item = Y.getItem(store, Y.createID(client, c))
-          const root = item instanceof Y.Item ? roots.ofDocItem(item) : null
-          if (root !== null && serverRoots.has(root)) return fail('server_only', `"${root}" is written by the server only`)
+          const refusal = item instanceof Y.Item ? refuse(places.ofDocItem(item)) : null
+          if (refusal) return refusal
           c = item.id.clock + item.length
         }
       }
@@ -148,37 +163,48 @@ export function checkUpdate(
   return ok({ authors: [...authors], hasNewContent })
 }
 
-/** Finds the root a struct belongs to, in the document or through the update's own structs. */
-class RootFinder {
+/** Where a struct sits: its root, and the key of the root's entry that contains it. */
+type Place = { root: string; key: string | null }
+
+/** Finds the place of a struct, in the document or through the update's own structs. */
+class PlaceFinder {
   constructor(
     private readonly doc: Y.Doc,
     private readonly byClient: Map<number, Array<Y.Item | Y.GC>>,
   ) {}
 
-  ofDocItem(item: Y.Item): string | null {
+  ofDocItem(item: Y.Item): Place | null {
+    let top = item
     let type = item.parent as Y.AbstractType<unknown> | null
-    for (let depth = 0; type && type._item && depth < 1000; depth++) type = type._item.parent as Y.AbstractType<unknown> | null
-    return type ? Y.findRootTypeKey(type) : null
+    for (let depth = 0; type && type._item && depth < 1000; depth++) {
+      top = type._item
+      type = type._item.parent as Y.AbstractType<unknown> | null
+    }
+    return type ? { root: Y.findRootTypeKey(type), key: top.parentSub } : null
   }
 
-  ofStruct(struct: Y.Item, depth = 0): string | null {
+  ofStruct(struct: Y.Item, depth = 0): Place | null {
     if (depth > 1000) return null
     const parent = struct.parent as unknown
-    if (typeof parent === 'string') return parent
+    if (typeof parent === 'string') return { root: parent, key: struct.parentSub }
     if (parent instanceof Y.ID) return this.ofId(parent, depth)
     const neighbour = struct.origin ?? struct.rightOrigin
-    return neighbour ? this.ofId(neighbour, depth) : null
+    return neighbour ? this.ofNeighbour(neighbour, depth) : null
   }
 
-  private ofId(id: Y.ID, depth: number): string | null {
+  /** The place of the item whose type contains a struct (the struct's parent). */
+  private ofId(id: Y.ID, depth: number): Place | null {
     if (id.clock < Y.getState(this.doc.store, id.client)) {
       const item = Y.getItem(this.doc.store, id)
       return item instanceof Y.Item ? this.ofDocItem(item) : null
     }
     const s = findIn(this.byClient, id)
-    if (!(s instanceof Y.Item)) return null
-    // A parent given by id is the containing type's item: the root is above it.
-    return this.ofStruct(s, depth + 1)
+    return s instanceof Y.Item ? this.ofStruct(s, depth + 1) : null
+  }
+
+  /** A struct placed next to a neighbour shares the neighbour's place. */
+  private ofNeighbour(id: Y.ID, depth: number): Place | null {
+    return this.ofId(id, depth)
   }
 }
 
@@ -196,22 +222,67 @@ function findIn(byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): Y.Item |
   return undefined
 }
 
+/**
+ * Yjs integrates a struct once everything it references is integrated; structs of one update that
+ * wait on each other across clients never integrate and stay pending. Depth-first search over the
+ * new structs' references into the update itself (plus each struct's predecessor of its client).
+ */
+function hasDependencyCycle(
+  doc: Y.Doc,
+  structs: Array<Y.Item | Y.GC | Y.Skip>,
+  byClient: Map<number, Array<Y.Item | Y.GC>>,
+): boolean {
+  const index = new Map<Y.Item | Y.GC, number>()
+  structs.forEach((s, i) => {
+    if (!(s instanceof Y.Skip)) index.set(s, i)
+  })
+  const previous = new Map<Y.Item | Y.GC, Y.Item | Y.GC>()
+  for (const list of byClient.values()) for (let k = 1; k < list.length; k++) previous.set(list[k]!, list[k - 1]!)
+  const inUpdate = (id: Y.ID | null): number | null => {
+    if (id === null || id.clock < Y.getState(doc.store, id.client)) return null
+    const s = findIn(byClient, id)
+    return s ? (index.get(s) ?? null) : null
+  }
+  const edges = (i: number): number[] => {
+    const s = structs[i]
+    if (!(s instanceof Y.Item) && !(s instanceof Y.GC)) return []
+    const out: number[] = []
+    const before = previous.get(s)
+    if (before) out.push(index.get(before)!)
+    if (s instanceof Y.Item) {
+      for (const ref of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
+        const j = inUpdate(ref)
+        if (j !== null && j !== i) out.push(j)
+      }
+    }
+    return out
+  }
+  const state = new Uint8Array(structs.length) // 0 new, 1 on the stack, 2 done
+  for (let root = 0; root < structs.length; root++) {
+    if (state[root] !== 0) continue
+    const stack: Array<[number, number[]]> = [[root, edges(root)]]
+    state[root] = 1
+    while (stack.length) {
+      const top = stack[stack.length - 1]!
+      const next = top[1].pop()
+      if (next === undefined) {
+        state[top[0]] = 2
+        stack.pop()
+      } else if (state[next] === 1) return true
+      else if (state[next] === 0) {
+        state[next] = 1
+        stack.push([next, edges(next)])
+      }
+    }
+  }
+  return false
+}
+
 function parentIsType(doc: Y.Doc, byClient: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): boolean {
   // A deleted type's item holds ContentDeleted once garbage-collected: a child of it (an edit that
   // raced the delete) is integrated as deleted, so it is legitimate too.
   const isType = (s: unknown) =>
     s instanceof Y.GC || (s instanceof Y.Item && (s.content instanceof Y.ContentType || s.content instanceof Y.ContentDeleted))
   if (id.clock < Y.getState(doc.store, id.client)) return isType(Y.getItem(doc.store, id))
-  // Structs of one client in an update are contiguous and sorted: binary search.
-  const list = byClient.get(id.client) ?? []
-  let lo = 0
-  let hi = list.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = list[mid]!
-    if (id.clock < s.id.clock) hi = mid - 1
-    else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-    else return isType(s)
-  }
-  return false
+  return isType(findIn(byClient, id))
 }
