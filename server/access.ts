@@ -3,6 +3,7 @@
 import type { Access } from '../shared/access/access.ts'
 import type { Principal } from './sync/socket.ts'
 
+/** `boardId` is the room: a board id, or a board's private draft room (`<board>~draft~<user>`). */
 export type AccessRequest = { boardId: string; headers: Headers; url: URL }
 
 export type Authorization =

@@ -18,6 +18,7 @@ import { voteRoutes } from './api/votes.ts'
 import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
 import { shareRoutes } from './api/shares.ts'
+import { sessionRoutes } from './api/session.ts'
 import { PatternSharing } from './cycles/sharing.ts'
 import { auditTo } from './auth/audit.ts'
 import { csrfProtection } from './auth/csrf.ts'
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/cycles', mapRoutes({ storage }))
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
+  app.route('/api', sessionRoutes({ storage, rooms, audit }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 

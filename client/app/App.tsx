@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { InvitePage } from '../access/InvitePage.tsx'
 import { BoardPage } from '../board/BoardPage.tsx'
 import { getMe, type Me } from '../home/auth.ts'
 import { HomePage } from '../home/HomePage.tsx'
@@ -23,11 +24,14 @@ export function App() {
     })
   }, [])
 
+  const signedIn = (user: Me) => (setMe(user), setNeedsSignIn(false))
   if (me === undefined) return <p className="loading" aria-live="polite">Loading…</p>
-  if (needsSignIn) return <SignInPage onSignedIn={(user) => (setMe(user), setNeedsSignIn(false))} />
+  // An invite link works without an account: it asks for a name, or offers to sign in.
+  if (route.name === 'invite') return <InvitePage token={route.token} me={me} navigate={navigate} onAccount={signedIn} />
+  if (needsSignIn) return <SignInPage onSignedIn={signedIn} />
   switch (route.name) {
     case 'home':
-      return <HomePage navigate={navigate} me={me} />
+      return <HomePage navigate={navigate} me={me} onProfile={setMe} />
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} navigate={navigate} me={me} />
     case 'notFound':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPath, parseRoute } from './route.ts'
+import { boardPath, invitePath, parseRoute } from './route.ts'
 
 describe('routes', () => {
   it('parses home, boards and the rest', () => {
@@ -9,7 +9,16 @@ describe('routes', () => {
     expect(parseRoute('/b/../x')).toEqual({ name: 'notFound' })
     expect(parseRoute('/elsewhere')).toEqual({ name: 'notFound' })
   })
-  it('builds board paths', () => {
+  it('parses invite links', () => {
+    const token = 'Qm9hcmQtdG9rZW4tMzItYnl0ZXMtYmFzZTY0dXJsXy0'
+    expect(parseRoute(`/i/${token}`)).toEqual({ name: 'invite', token })
+    expect(parseRoute(`/i/${token}/`)).toEqual({ name: 'invite', token })
+    expect(parseRoute('/i/')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/i/a.b')).toEqual({ name: 'notFound' })
+    expect(parseRoute(`/i/${'x'.repeat(101)}`)).toEqual({ name: 'notFound' })
+  })
+  it('builds board and invite paths', () => {
     expect(boardPath('abc')).toBe('/b/abc')
+    expect(invitePath('t_-1')).toBe('/i/t_-1')
   })
 })

@@ -1,5 +1,7 @@
 // Opens one board: checks it exists and is readable over HTTP, then starts a sync session.
 import { useEffect, useState } from 'react'
+import { accessFromBoard } from '../access/boardAccess.ts'
+import { followAccess } from '../access/followAccess.ts'
 import type { Me } from '../home/auth.ts'
 import { getBoard, type ApiError, type BoardSummary } from '../home/api.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
@@ -30,10 +32,13 @@ export function BoardPage({ boardId, navigate, me }: Props) {
   useEffect(() => {
     if (!board) return
     const local = loadUser(localStorage)
-    const s = createSession(boardId, me ? { ...local, name: me.displayName } : local)
+    // The board answer carries my role and the anonymous flag.
+    const s = createSession(boardId, me ? { ...local, name: me.displayName } : local, accessFromBoard(board))
+    const unfollow = followAccess(s, () => getBoard(boardId))
     const unexpose = exposeTestApi(s)
     setSession(s)
     return () => {
+      unfollow()
       unexpose()
       s.destroy()
       setSession(null)

@@ -2,6 +2,10 @@
 // the story panel and the help popover.
 import { useEffect } from 'react'
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
+import { AccessBadges } from '../access/AccessBadges.tsx'
+import { AccessEndedNotice } from '../access/AccessEndedNotice.tsx'
+import { ReadOnlyScope } from '../access/ReadOnlyScope.tsx'
+import { ViewToolbar } from '../access/ViewToolbar.tsx'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { AvatarBar } from '../chrome/AvatarBar.tsx'
 import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
@@ -11,6 +15,7 @@ import { Toolbar } from '../chrome/Toolbar.tsx'
 import { ZoomControls } from '../chrome/ZoomControls.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { StoryPanel } from '../panel/StoryPanel.tsx'
+import { PeopleAndSettings } from '../settings/PeopleAndSettings.tsx'
 import { useStore } from '../store/useStore.ts'
 import { attachClipboard } from '../tools/clipboard.ts'
 import { attachKeyboard } from '../tools/keyboard.ts'
@@ -22,6 +27,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   const meta = useStore(session.board, (s) => s.meta)
   const view = useStore(session.ui, (s) => s.view)
   const panelOpen = useStore(session.ui, (s) => s.panelOpen)
+  const canEdit = useStore(session.access, (a) => a.canEdit)
   const title = meta?.title ?? fallbackTitle
 
   useEffect(() => {
@@ -47,6 +53,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
           {title}
         </h1>
         {meta && <span className="scale-badge">{SCALE_LABELS[meta.scale]} scale</span>}
+        <AccessBadges session={session} />
         <div className="view-switch" role="group" aria-label="View">
           <button type="button" aria-pressed={view === 'canvas'} onClick={() => session.ui.setState({ view: 'canvas' })}>
             Canvas
@@ -56,6 +63,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
           </button>
         </div>
         <div className="spacer" />
+        <PeopleAndSettings session={session} />
         <AvatarBar session={session} />
         <ConnectionBadge session={session} />
         <HelpPopover session={session} />
@@ -64,15 +72,22 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
             <BoardCanvas session={session} />
-            <Toolbar session={session} />
+            {canEdit ? <Toolbar session={session} /> : <ViewToolbar session={session} />}
             <ZoomControls session={session} />
           </main>
         ) : (
-          <OutlineView session={session} />
+          <ReadOnlyScope session={session}>
+            <OutlineView session={session} />
+          </ReadOnlyScope>
         )}
-        {panelOpen && <StoryPanel session={session} />}
+        {panelOpen && (
+          <ReadOnlyScope session={session}>
+            <StoryPanel session={session} />
+          </ReadOnlyScope>
+        )}
       </div>
       <Notice session={session} />
+      <AccessEndedNotice session={session} />
     </div>
   )
 }

@@ -4,6 +4,8 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { STORY_COLOURS } from '../../shared/model/geometry.ts'
+import { accessFromBoard, type BoardAccess } from '../access/boardAccess.ts'
+import { guardWrites } from '../access/writeGuard.ts'
 import type { Origin } from '../../shared/model/layout.ts'
 import { sendOwnAwarenessOnly } from '../presence/ownAwarenessOnly.ts'
 import { peersFrom, type LocalPresence, type Peer, type UserInfo } from '../presence/peers.ts'
@@ -25,6 +27,8 @@ export type BoardSession = {
   ui: Store<UiState>
   presence: Store<{ peers: readonly Peer[]; me: UserInfo }>
   connection: Store<Connection>
+  /** My role here, anonymous mode, and `canEdit`: the one value every editing control reads. */
+  access: Store<BoardAccess>
   /** Presence fields streamed at ~25 Hz (pointer, drag); others are set at once. */
   stream: { pointer: Throttled<LocalPresence['pointer']>; drag: Throttled<LocalPresence['drag']> }
   setPresence<K extends keyof LocalPresence>(key: K, value: LocalPresence[K]): void
@@ -38,9 +42,10 @@ export function syncUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/sync`
 }
 
-export function createSession(boardId: string, user: UserInfo): BoardSession {
+export function createSession(boardId: string, user: UserInfo, initialAccess: BoardAccess = accessFromBoard({ role: 'contributor' })): BoardSession {
   const doc = new Y.Doc()
   const origin: Origin = { kind: 'local' }
+  const access = createStore<BoardAccess>(initialAccess)
   const persistence = new IndexeddbPersistence(`learning-wall:${boardId}`, doc)
   const provider = new WebsocketProvider(syncUrl(location), boardId, doc)
   const stopAwarenessFilter = sendOwnAwarenessOnly(provider)
@@ -57,6 +62,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
   const presence = createStore({ peers: [] as readonly Peer[], me: user })
   const connection = createStore<Connection>(INITIAL_CONNECTION)
   const dispatch = (e: ConnectionEvent) => connection.setState(reduceConnection(connection.getState(), e))
+  const stopGuard = guardWrites(doc, () => access.getState().canEdit, () => ui.setState({ notice: 'You can view this board but not change it.' }))
 
   const onAwareness = () => presence.setState({ peers: peersFrom(awareness.getStates(), awareness.clientID) })
   awareness.on('change', onAwareness)
@@ -92,6 +98,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
     ui,
     presence,
     connection,
+    access,
     stream,
     setPresence,
     setUser(next) {
@@ -106,6 +113,7 @@ export function createSession(boardId: string, user: UserInfo): BoardSession {
       awareness.off('change', onAwareness)
       stopAwarenessFilter()
       board.dispose()
+      stopGuard()
       undo.destroy()
       provider.destroy()
       void persistence.destroy()

@@ -26,6 +26,18 @@ const report = <T>(s: BoardSession, r: Result<T>): T | null => {
   return null
 }
 
+/**
+ * Observers (and anyone whose access has ended) change nothing: `access.canEdit` is the one gate,
+ * with the session's write guard under it. No action writes an `author`: on an anonymous board the
+ * server refuses a whole update that carries one, and the mode can be switched on while people
+ * are writing, so authorship waits until the server tells live clients of that switch.
+ */
+const mayEdit = (s: BoardSession): boolean => {
+  if (s.access.getState().canEdit) return true
+  s.ui.setState({ notice: 'You can view this board but not change it.' })
+  return false
+}
+
 const selected = (s: BoardSession): string[] => {
   const { stories } = s.board.getState()
   return [...s.ui.getState().selection].filter((id) => stories.has(id))
@@ -38,6 +50,7 @@ export function select(s: BoardSession, ids: Iterable<string>): void {
 }
 
 export function startEditing(s: BoardSession, id: string | null): void {
+  if (id && !mayEdit(s)) return select(s, [id])
   s.ui.setState({ editingId: id, typeahead: '' })
   s.setPresence('editing', id)
   if (id) select(s, [id])
@@ -45,6 +58,7 @@ export function startEditing(s: BoardSession, id: string | null): void {
 
 /** Create a story centred on a canvas point (or the viewport centre) and start typing in it. */
 export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, text?: string): string | null {
+  if (!mayEdit(s)) return null
   const { camera, viewport, colour } = s.ui.getState()
   const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
   const input = { pos: centredAt(centre, DEFAULT_STORY_SIZE), colour, ...(text ? { text } : {}) }
@@ -55,6 +69,7 @@ export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, te
 
 /** Tab / Shift+Tab while writing: the next story beside the current one. */
 export function createNextStory(s: BoardSession, direction: 'right' | 'left'): string | null {
+  if (!mayEdit(s)) return null
   const current = s.board.getState().stories.get(s.ui.getState().editingId ?? [...s.ui.getState().selection][0] ?? '')
   if (!current) return createStoryAt(s)
   s.undo.stopCapturing()
@@ -66,7 +81,7 @@ export function createNextStory(s: BoardSession, direction: 'right' | 'left'): s
 
 export function deleteSelection(s: BoardSession): void {
   const ids = selected(s)
-  if (ids.length === 0) return
+  if (ids.length === 0 || !mayEdit(s)) return
   if (ids.includes(s.ui.getState().editingId ?? '')) startEditing(s, null)
   report(s, deleteStories(s.doc, { ids }, s.origin))
   select(s, [])
@@ -74,7 +89,7 @@ export function deleteSelection(s: BoardSession): void {
 
 export function duplicateSelection(s: BoardSession): void {
   const ids = selected(s)
-  if (ids.length === 0) return
+  if (ids.length === 0 || !mayEdit(s)) return
   const r = report(s, duplicateStories(s.doc, { ids, offset: { x: 24, y: 24 } }, s.origin))
   if (r) select(s, r.ids)
 }
@@ -82,12 +97,12 @@ export function duplicateSelection(s: BoardSession): void {
 export function recolourSelection(s: BoardSession, colour: string): void {
   s.ui.setState({ colour })
   const ids = selected(s)
-  if (ids.length) report(s, recolourStories(s.doc, { ids, colour }, s.origin))
+  if (ids.length && mayEdit(s)) report(s, recolourStories(s.doc, { ids, colour }, s.origin))
 }
 
 export function restackSelection(s: BoardSession, where: 'front' | 'back'): void {
   const ids = selected(s)
-  if (ids.length) report(s, (where === 'front' ? bringToFront : sendToBack)(s.doc, { ids }, s.origin))
+  if (ids.length && mayEdit(s)) report(s, (where === 'front' ? bringToFront : sendToBack)(s.doc, { ids }, s.origin))
 }
 
 /** One commit for a whole drag (or nudge): positions are one value per story. */
@@ -97,7 +112,7 @@ export function moveBy(s: BoardSession, ids: readonly string[], dx: number, dy: 
     const story = stories.get(id)
     return story ? [{ id, pos: { x: Math.round(story.pos.x + dx), y: Math.round(story.pos.y + dy) } }] : []
   })
-  if (moves.length && (dx !== 0 || dy !== 0)) report(s, moveStories(s.doc, { moves }, s.origin))
+  if (moves.length && (dx !== 0 || dy !== 0) && mayEdit(s)) report(s, moveStories(s.doc, { moves }, s.origin))
 }
 
 export function nudgeSelection(s: BoardSession, dx: number, dy: number): void {
@@ -105,6 +120,7 @@ export function nudgeSelection(s: BoardSession, dx: number, dy: number): void {
 }
 
 export function resize(s: BoardSession, id: string, size: { w: number; h: number }): void {
+  if (!mayEdit(s)) return
   report(s, resizeStory(s.doc, { id, size }, s.origin))
 }
 
@@ -113,10 +129,12 @@ export function selectAll(s: BoardSession): void {
 }
 
 export function updateFields(s: BoardSession, id: string, fields: Record<string, unknown>): boolean {
+  if (!mayEdit(s)) return false
   return report(s, updateStoryFields(s.doc, { id, fields }, s.origin)) !== null
 }
 
 export function moveToPattern(s: BoardSession, storyId: string, pattern: string | null): void {
+  if (!mayEdit(s)) return
   report(s, setMembership(s.doc, { storyId, pattern }, s.origin))
 }
 

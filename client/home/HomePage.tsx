@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react'
 import { ELEMENT_LABELS, SCALE_LABELS, type CycleElement } from '../../shared/model/cycle.ts'
 import { boardPath } from '../app/route.ts'
-import { signOut, type Me } from './auth.ts'
+import { ProfileMenu } from '../settings/ProfileMenu.tsx'
+import type { Me } from './auth.ts'
 import { listBoards, type ApiError, type BoardSummary } from './api.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { ErrorNote } from './ErrorNote.tsx'
@@ -12,7 +13,9 @@ const when = (v: number | string) => {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 }
 
-export function HomePage({ navigate, me }: { navigate: (path: string) => void; me: Me | null }) {
+type Props = { navigate: (path: string) => void; me: Me | null; onProfile?: (me: Me) => void }
+
+export function HomePage({ navigate, me, onProfile }: Props) {
   const [boards, setBoards] = useState<BoardSummary[] | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -39,14 +42,7 @@ export function HomePage({ navigate, me }: { navigate: (path: string) => void; m
       <header className="home-header">
         <h1>Learning Wall</h1>
         <p className="hint">Stories from your experiments, clustered into patterns, carried up the learning cycles.</p>
-        {me && (
-          <p className="signed-in">
-            Signed in as <strong>{me.displayName}</strong>{' '}
-            <button type="button" className="link-button" onClick={() => void signOut().then(() => location.reload())}>
-              Sign out
-            </button>
-          </p>
-        )}
+        {me && <ProfileMenu me={me} onChanged={(next) => onProfile?.(next)} />}
       </header>
       <div className="home-grid">
         <section aria-labelledby="boards-heading">
@@ -69,7 +65,7 @@ export function HomePage({ navigate, me }: { navigate: (path: string) => void; m
             </ul>
           )}
         </section>
-        <CreateBoardForm onCreated={(b) => navigate(boardPath(b.id))} />
+        {me?.kind !== 'guest' && <CreateBoardForm onCreated={(b) => navigate(boardPath(b.id))} />}
       </div>
     </main>
   )

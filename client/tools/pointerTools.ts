@@ -1,6 +1,7 @@
 // Pointer, wheel and touch gestures on the canvas host element: select, drag (streamed through
 // awareness, committed once on drop), marquee, resize, pan and zoom. Hit tests use our own spatial
 // index, so the Konva layers never listen.
+import { viewOnlyGesture } from '../access/viewOnlyGesture.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { createStoryAt, moveBy, resize, select, startEditing } from '../board/storyActions.ts'
 import { panBy, screenToCanvas, wheelZoomFactor, zoomAt, type Vec } from '../geometry/camera.ts'
@@ -59,6 +60,11 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
       return
     }
     if (e.button !== 0) return
+    if (!s.access.getState().canEdit) {
+      // View only: select, marquee or pan; never draw, move or resize.
+      gesture = viewOnlyGesture(s, p, local(e), e, rank)
+      return
+    }
     const single = ui.selection.size === 1 ? [...ui.selection][0] : undefined
     const singleBox = single ? s.board.index.get(single) : undefined
     if (single && singleBox && onResizeHandle(singleBox, p, ui.camera.zoom)) {

@@ -1,6 +1,7 @@
 // The sync door's authorisation: the session cookie (browsers) or a `token` query parameter
 // (integrators), then the caller's role on the board. No role, no byte of the board.
-import { accessOf } from '../../shared/access/roles.ts'
+import { accessOf, can } from '../../shared/access/roles.ts'
+import { parseRoom } from '../../shared/model/facilitation.ts'
 import type { Authorize } from '../access.ts'
 import type { Storage } from '../storage/types.ts'
 import { SESSION_COOKIE, identify } from './identity.ts'
@@ -23,10 +24,17 @@ export function boardAuthorizer(storage: Storage): Authorize {
       cookieValue(headers.get('cookie'), SESSION_COOKIE)
     const identity = await identify(storage, token ?? undefined)
     if (!identity) return { access: 'none', reason: 'unauthenticated' }
-    const membership = await storage.memberships.get(boardId, identity.user.id)
-    const access = accessOf(membership?.role ?? null)
-    if (access === 'none') return { access, reason: 'forbidden' }
+    const room = parseRoom(boardId)
+    if (!room) return { access: 'none', reason: 'forbidden' }
+    const membership = await storage.memberships.get(room.boardId, identity.user.id)
+    const role = membership?.role ?? null
+    // A private draft room opens for its author only: not even facilitators may read it.
+    if (room.draftOf !== null && (room.draftOf !== identity.user.id || !can(role, 'editBoard'))) {
+      return { access: 'none', reason: 'forbidden' }
+    }
+    const access = accessOf(role)
+    if (access === 'none' || role === null) return { access: 'none', reason: 'forbidden' }
     const { user } = identity
-    return { access, principal: { id: user.id, name: user.displayName, expiresAt: user.expiresAt } }
+    return { access, principal: { id: user.id, name: user.displayName, expiresAt: user.expiresAt, role } }
   }
 }

@@ -90,6 +90,14 @@ export function createDocStore(db: Kysely<Database>, dialect: Dialect): DocStore
       })
     },
 
+    async roomsWithPrefix(prefix) {
+      // substr, not LIKE: ids contain `_`, a LIKE wildcard.
+      const match = sql<boolean>`substr(board_id, 1, ${prefix.length}) = ${prefix}`
+      const a = await db.selectFrom('doc_updates').select('board_id').distinct().where(match).execute()
+      const b = await db.selectFrom('doc_snapshots').select('board_id').where(match).execute()
+      return [...new Set([...a, ...b].map((r) => r.board_id))].sort()
+    },
+
     async stats(boardId) {
       const snap = await db
         .selectFrom('doc_snapshots')

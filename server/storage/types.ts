@@ -38,6 +38,8 @@ export interface DocStore {
   /** Replaces the snapshot and drops log entries up to and including `uptoSeq`, atomically. */
   compact(boardId: string, snapshotV2: Uint8Array, uptoSeq: number): Promise<void>
   stats(boardId: string): Promise<DocStats>
+  /** Document names that start with `prefix` (a board's private draft rooms). */
+  roomsWithPrefix(prefix: string): Promise<string[]>
 }
 
 export type BoardChanges = Partial<Pick<BoardRecord, 'title' | 'scale' | 'element' | 'anonymous'>>

@@ -6,7 +6,9 @@ import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { SYNC } from '../../shared/protocol/messages.ts'
-import { SERVER_ROOTS } from '../../shared/model/layout.ts'
+import { ROOT, SERVER_ROOTS } from '../../shared/model/layout.ts'
+import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
+import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
 import type { DocStore } from '../storage/types.ts'
 import { AwarenessRelay } from './awarenessRelay.ts'
@@ -59,6 +61,9 @@ export type RoomConnection = {
 
 /** How long a departed connection's client ids stay reserved for the same person. */
 const CLIENT_ID_RESERVATION_MS = 5 * 60_000
+
+const LOCKABLE_ROOTS: ReadonlySet<string> = new Set([ROOT.stories, ROOT.patterns, ROOT.members])
+const PRIVATE_ROOTS: ReadonlySet<string> = new Set([ROOT.stories])
 
 const ANONYMOUS_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['author'])
 
@@ -123,9 +128,14 @@ export class Room {
   private broken = false
   private totals = { droppedWrites: 0, rejected: {} as Record<string, number>, storedBatches: 0 }
 
+  /** The facilitated session, read from the document whenever it changes (also via other instances). */
+  private session: SessionState | null
+
   constructor(private readonly deps: RoomDeps) {
     this.boardId = deps.boardId
     this.doc = deps.doc
+    this.session = readSession(deps.doc)
+    deps.doc.getMap(ROOT.session).observe(() => (this.session = readSession(deps.doc)))
     this.lastSeq = deps.lastSeq
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
   }
@@ -415,10 +425,23 @@ export class Room {
 
   /** Applies a checked update; anything that would apply partially or leave pending structs is refused. */
   private apply(conn: Connection, update: Uint8Array): boolean {
+    const session = this.session
+    const steering = conn.principal.role !== undefined && atLeast(conn.principal.role, 'facilitator')
+    if (session?.locked && !steering) {
+      // A locked board: only facilitators edit. Refused, counted, never applied.
+      this.countDropped(conn)
+      this.reject(conn, 'locked')
+      return false
+    }
     const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client), {
       // Anonymous mode stores no author at all: an update that writes one is refused whole.
       forbiddenKeys: this.deps.policy.anonymous ? ANONYMOUS_FORBIDDEN_KEYS : undefined,
       serverOnlyRoots: SERVER_ROOTS,
+      lockedKeys:
+        session && session.lockedItems.length && !steering
+          ? { roots: LOCKABLE_ROOTS, keys: new Set(session.lockedItems) }
+          : undefined,
+      noNewEntriesIn: session?.private && !steering ? PRIVATE_ROOTS : undefined,
     })
     if (!check.ok) {
       this.reject(conn, check.error.code)

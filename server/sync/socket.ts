@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/access/roles.ts'
 // The minimal socket a room needs. Rooms never see Hono, ws or the HTTP request.
 export interface SyncSocket {
   send(frame: Uint8Array): void
@@ -9,6 +10,8 @@ export interface SyncSocket {
 export type Principal = {
   id: string
   name: string
+  /** The board role; facilitators may still write while the board is locked. */
+  role?: Role
   /** When the person's access ends by itself (guests): their sockets close then. */
   expiresAt?: string | null
 }

@@ -5,7 +5,7 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Authorize } from '../access.ts'
-import { BoardIdParam } from '../api/boards.ts'
+import { parseRoom } from '../../shared/model/facilitation.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
 import type { RoomConnection } from './room.ts'
@@ -34,10 +34,11 @@ function socketOf(ws: WSContext<WebSocket>): SyncSocket {
 
 export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   return upgradeWebSocket(async (c: Context) => {
-    const id = BoardIdParam.safeParse(c.req.param('boardId'))
-    const board = id.success ? await deps.storage.boards.get(id.data) : null
+    const roomName = c.req.param('boardId') ?? ''
+    const room = parseRoom(roomName)
+    const board = room ? await deps.storage.boards.get(room.boardId) : null
     const auth = board
-      ? await deps.authorize({ boardId: board.id, headers: c.req.raw.headers, url: new URL(c.req.url) })
+      ? await deps.authorize({ boardId: roomName, headers: c.req.raw.headers, url: new URL(c.req.url) })
       : null
 
     let conn: RoomConnection | null = null
@@ -58,7 +59,7 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
           expiry = setTimeout(() => ws.close(CLOSE.unauthenticated, 'access expired'), Math.max(0, Math.min(ends, 2 ** 31 - 1)))
           expiry.unref()
         }
-        deps.rooms.get(board.id).then(
+        deps.rooms.get(roomName).then(
           (room) => {
             if (closed) return
             conn = room.join(socketOf(ws), auth.access, auth.principal)

@@ -32,6 +32,8 @@ export function checkUpdate(
     serverOnlyRoots?: ReadonlySet<string>
     /** Locked items: nothing under these keys of these roots may change (a facilitator's lock). */
     lockedKeys?: { roots: ReadonlySet<string>; keys: ReadonlySet<string> }
+    /** Roots where no new entry may start (stories during private writing: they go to drafts). */
+    noNewEntriesIn?: ReadonlySet<string>
   } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -89,6 +91,11 @@ export function checkUpdate(
     const isNew = struct.id.clock + struct.length > Y.getState(store, struct.id.client)
     if (isNew && struct.parentSub !== null && options.forbiddenKeys?.has(struct.parentSub)) {
       return fail('forbidden_key', `this board does not store "${struct.parentSub}"`)
+    }
+    if (isNew && typeof struct.parent === 'string' && struct.parentSub !== null && options.noNewEntriesIn?.has(struct.parent)) {
+      if (!doc.getMap(struct.parent).has(struct.parentSub)) {
+        return fail('private_phase', 'during private writing new stories go to your drafts, not the board')
+      }
     }
     if (struct.origin && !exists(struct.origin)) return fail('missing_dependency', 'left origin is unknown')
     if (struct.rightOrigin && !exists(struct.rightOrigin)) return fail('missing_dependency', 'right origin is unknown')

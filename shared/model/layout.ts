@@ -13,6 +13,9 @@
 //   doc.getMap('conditions') server only: conditionId → ConditionCard (raised onto this board)
 //   doc.getMap('raised')    server only: patternId → RaisedMark[] (where this board's patterns went)
 //   doc.getMap('references') server only: shareId → PatternReference (a peer's pattern, read only)
+//   doc.getMap('session')   server only: `state` → SessionState (template, phase, timer, private
+//                           writing, locks, spotlight, hidden cursors, summon)
+//   doc.getMap('areas')     server only: areaId → { label, kind: table | column | zone, rect }
 //   doc.getMap('vote')      written by the server only: `session` → VoteSession (open or closed,
 //                           totals only after close; individual votes never enter the document)
 //
@@ -28,10 +31,19 @@ export const ROOT = {
   conditions: 'conditions',
   raised: 'raised',
   references: 'references',
+  session: 'session',
+  areas: 'areas',
 } as const
 
 /** Roots only the server writes (through its own operations); client updates touching them are refused. */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.vote, ROOT.conditions, ROOT.raised, ROOT.references])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([
+  ROOT.vote,
+  ROOT.conditions,
+  ROOT.raised,
+  ROOT.references,
+  ROOT.session,
+  ROOT.areas,
+])
 
 export type StoryMap = Y.Map<unknown>
 export type PatternMap = Y.Map<unknown>
