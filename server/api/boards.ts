@@ -8,6 +8,7 @@ import { newId } from '../../shared/model/ids.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { updateBoardMeta } from '../../shared/ops/board.ts'
 import { parseInput } from '../../shared/ops/validate.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireAccount, requireBoard, requireIdentity } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
@@ -85,7 +86,11 @@ export function boardRoutes({ storage, rooms, audit }: BoardRouteDeps): Hono<App
       await rooms.change(board.id, (doc) => updateBoardMeta(doc, meta, { kind: 'server', reason: 'settings' }), 'settings')
     }
     const updated = await storage.boards.update(board.id, input.value)
-    if (anonymous !== undefined) rooms.setPolicy(board.id, { anonymous })
+    if (anonymous !== undefined && anonymous !== board.anonymous) {
+      rooms.setPolicy(board.id, { anonymous })
+      // Clients reconnect (4501) and re-read the board, so none keeps writing what is now refused.
+      rooms.closeBoard(board.id, CLOSE.roleChanged, 'board settings changed')
+    }
     await audit({
       boardId: board.id,
       actorId: identity.user.id,

@@ -79,6 +79,11 @@ export class Rooms {
     }
   }
 
+  /** Closes every live connection on a board with a code (e.g. 4501: reconnect and re-read). */
+  closeBoard(boardId: string, code: number, reason: string): void {
+    this.loaded.get(boardId)?.closeAll(code, reason)
+  }
+
   setPolicy(boardId: string, policy: RoomPolicy): void {
     this.loaded.get(boardId)?.setPolicy(policy)
   }
