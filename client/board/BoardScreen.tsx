@@ -8,12 +8,14 @@ import { ReadOnlyScope } from '../access/ReadOnlyScope.tsx'
 import { ViewToolbar } from '../access/ViewToolbar.tsx'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { AvatarBar } from '../chrome/AvatarBar.tsx'
+import { BoardBar } from '../chrome/BoardBar.tsx'
 import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
 import { HelpPopover } from '../chrome/HelpPopover.tsx'
 import { Notice } from '../chrome/Notice.tsx'
 import { Toolbar } from '../chrome/Toolbar.tsx'
 import { ZoomControls } from '../chrome/ZoomControls.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
+import { PatternPanel } from '../patterns/PatternPanel.tsx'
 import { StoryPanel } from '../panel/StoryPanel.tsx'
 import { PeopleAndSettings } from '../settings/PeopleAndSettings.tsx'
 import { useStore } from '../store/useStore.ts'
@@ -68,6 +70,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         <ConnectionBadge session={session} />
         <HelpPopover session={session} />
       </header>
+      <BoardBar session={session} />
       <div className="board-body">
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
@@ -85,6 +88,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
             <StoryPanel session={session} />
           </ReadOnlyScope>
         )}
+        <PatternPanel session={session} />
       </div>
       <Notice session={session} />
       <AccessEndedNotice session={session} />

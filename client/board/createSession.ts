@@ -12,6 +12,7 @@ import { peersFrom, type LocalPresence, type Peer, type UserInfo } from '../pres
 import { throttle, type Throttled } from '../presence/throttle.ts'
 import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
 import { createStore, type Store } from '../store/createStore.ts'
+import { createVoteClient, type VoteClient } from '../vote/voteClient.ts'
 import { INITIAL_CONNECTION, reduceConnection, type Connection, type ConnectionEvent } from './connectionState.ts'
 import { initialUi, type UiState } from './uiState.ts'
 import { createUndoManager } from './undoManager.ts'
@@ -29,6 +30,8 @@ export type BoardSession = {
   connection: Store<Connection>
   /** My role here, anonymous mode, and `canEdit`: the one value every editing control reads. */
   access: Store<BoardAccess>
+  /** Dot voting: the vote session and this person's own votes (HTTP); the role is in `access`. */
+  vote: VoteClient
   /** Presence fields streamed at ~25 Hz (pointer, drag); others are set at once. */
   stream: { pointer: Throttled<LocalPresence['pointer']>; drag: Throttled<LocalPresence['drag']> }
   setPresence<K extends keyof LocalPresence>(key: K, value: LocalPresence[K]): void
@@ -61,6 +64,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
   const ui = createStore<UiState>(initialUi(STORY_COLOURS[0]))
   const presence = createStore({ peers: [] as readonly Peer[], me: user })
   const connection = createStore<Connection>(INITIAL_CONNECTION)
+  const vote = createVoteClient(boardId, doc)
   const dispatch = (e: ConnectionEvent) => connection.setState(reduceConnection(connection.getState(), e))
   const stopGuard = guardWrites(doc, () => access.getState().canEdit, () => ui.setState({ notice: 'You can view this board but not change it.' }))
 
@@ -98,6 +102,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
     ui,
     presence,
     connection,
+    vote,
     access,
     stream,
     setPresence,
@@ -114,6 +119,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
       stopAwarenessFilter()
       board.dispose()
       stopGuard()
+      vote.destroy()
       undo.destroy()
       provider.destroy()
       void persistence.destroy()

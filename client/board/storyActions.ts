@@ -45,13 +45,13 @@ const selected = (s: BoardSession): string[] => {
 
 export function select(s: BoardSession, ids: Iterable<string>): void {
   const selection = new Set(ids)
-  s.ui.setState({ selection: selection.size ? selection : EMPTY_SELECTION })
+  s.ui.setState({ selection: selection.size ? selection : EMPTY_SELECTION, selectedPattern: null })
   s.setPresence('selection', [...selection].slice(0, 200))
 }
 
 export function startEditing(s: BoardSession, id: string | null): void {
   if (id && !mayEdit(s)) return select(s, [id])
-  s.ui.setState({ editingId: id, typeahead: '' })
+  s.ui.setState({ editingId: id, typeahead: '', ...(id ? { editingDescription: null } : {}) })
   s.setPresence('editing', id)
   if (id) select(s, [id])
 }

@@ -1,7 +1,10 @@
 // Local, per-person view state of one board session (never in the document). No React, no DOM.
+import type { StoryFilter } from '../../shared/model/filter.ts'
 import type { Box, Camera } from '../geometry/camera.ts'
+import type { ImportReport } from '../import/importPlan.ts'
 
-export type Tool = 'select' | 'hand'
+/** `pattern`: drag a rectangle to draw a new pattern area. */
+export type Tool = 'select' | 'hand' | 'pattern'
 export type View = 'canvas' | 'outline'
 
 export type UiState = {
@@ -25,6 +28,20 @@ export type UiState = {
   notice: string | null
   /** Keys typed after a story was created but before its editor took the focus. */
   typeahead: string
+  /** The selected pattern (its panel shows); selecting stories clears it. */
+  selectedPattern: string | null
+  /** This person's live move of a pattern (its stories move in `drag`); one movePattern on drop. */
+  patternDrag: { id: string; dx: number; dy: number } | null
+  patternResize: { id: string; area: Box } | null
+  /** The rectangle being drawn with the pattern tool. */
+  patternDraft: Box | null
+  /** The pattern whose name is being edited in place on the canvas. */
+  renamingPattern: string | null
+  /** The pattern whose description is in the editor (never at the same time as a story). */
+  editingDescription: string | null
+  filter: StoryFilter
+  importJob: { fileName: string; done: number; total: number } | null
+  importReport: ImportReport | null
 }
 
 export const EMPTY_SELECTION: ReadonlySet<string> = new Set()
@@ -46,4 +63,13 @@ export const initialUi = (colour: string): UiState => ({
   view: 'canvas',
   notice: null,
   typeahead: '',
+  selectedPattern: null,
+  patternDrag: null,
+  patternResize: null,
+  patternDraft: null,
+  renamingPattern: null,
+  editingDescription: null,
+  filter: {},
+  importJob: null,
+  importReport: null,
 })

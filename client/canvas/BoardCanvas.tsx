@@ -5,13 +5,18 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Layer, Stage } from 'react-konva'
 import type { BoardSession } from '../board/createSession.ts'
 import { viewportBox } from '../geometry/camera.ts'
-import { remoteDrags } from '../presence/peers.ts'
+import { matchSet } from '../filter/matchSet.ts'
+import { attachCsvDrop } from '../import/csvDrop.ts'
+import { PatternBadges, badgeReserve } from '../patterns/PatternBadges.tsx'
+import { patternsInView } from '../patterns/patternGeometry.ts'
+import { remoteDrags, remotePatternDrags } from '../presence/peers.ts'
 import { useStore } from '../store/useStore.ts'
 import { attachPointerTools } from '../tools/pointerTools.ts'
 import { StoryEditor } from '../editor/StoryEditor.tsx'
 import { createMeasure } from './measure.ts'
 import { Overlay } from './Overlay.tsx'
-import { PatternAreas } from './PatternAreas.tsx'
+import { PatternAreas, type PatternDraw } from './PatternAreas.tsx'
+import { PatternOverlay } from './PatternOverlay.tsx'
 import { StoryBlocks } from './StoryBlocks.tsx'
 import { StoryNode } from './StoryNode.tsx'
 import { TEXT_LOD_ZOOM } from './storyStyle.ts'
@@ -28,7 +33,11 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
   const drag = useStore(session.ui, (s) => s.drag)
   const resize = useStore(session.ui, (s) => s.resize)
   const editingId = useStore(session.ui, (s) => s.editingId)
-  const cursorStyle = useStore(session.ui, (s) => (s.tool === 'hand' || s.spaceDown ? 'grab' : 'default'))
+  const cursorStyle = useStore(session.ui, (s) => (s.tool === 'hand' || s.spaceDown ? 'grab' : s.tool === 'pattern' ? 'crosshair' : 'default'))
+  const filter = useStore(session.ui, (s) => s.filter)
+  const patternDrag = useStore(session.ui, (s) => s.patternDrag)
+  const patternResize = useStore(session.ui, (s) => s.patternResize)
+  const votePhase = useStore(session.vote, (s) => s.docSession?.status ?? null)
   const stories = useStore(session.board, (s) => s.stories)
   const rank = useStore(session.board, (s) => s.rank)
   const patterns = useStore(session.board, (s) => s.patterns)
@@ -40,9 +49,11 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
     const ro = new ResizeObserver(() => session.ui.setState({ viewport: { w: el.clientWidth, h: el.clientHeight } }))
     ro.observe(el)
     const detach = attachPointerTools(el, session)
+    const detachDrop = attachCsvDrop(el, session)
     return () => {
       ro.disconnect()
       detach()
+      detachDrop()
     }
   }, [session])
 
@@ -63,6 +74,25 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
   const detailed = camera.zoom >= TEXT_LOD_ZOOM
   const visibleStories = visible.flatMap((id) => stories.get(id) ?? [])
 
+  const matched = useMemo(() => matchSet(stories.values(), filter), [stories, filter])
+  const roles = useMemo(() => new Map(patterns.flatMap((p) => p.members.map((m) => [m.storyId, m.role] as const))), [patterns])
+  const otherPatterns = useMemo(() => remotePatternDrags(peers), [peers])
+  const [restingPatterns, movingPatterns] = useMemo(() => {
+    const resting: PatternDraw[] = []
+    const movingNow: PatternDraw[] = []
+    for (const p of patterns) {
+      const d = patternDrag?.id === p.id ? patternDrag : otherPatterns.get(p.id)
+      const area = patternResize?.id === p.id ? patternResize.area : p.area
+      if (d || patternResize?.id === p.id) movingNow.push({ pattern: p, area: d ? { ...area, x: area.x + d.dx, y: area.y + d.dy } : area })
+    }
+    const movingIds = new Set(movingNow.map((m) => m.pattern.id))
+    for (const p of patternsInView(patterns, view)) if (!movingIds.has(p.id)) resting.push({ pattern: p, area: p.area })
+    return [resting, movingNow]
+  }, [patterns, patternDrag, patternResize, otherPatterns, view.x, view.y, view.w, view.h])
+  const dimmedPatterns = useMemo(() => (matched ? new Set(patterns.filter((p) => !p.members.some((m) => matched.has(m.storyId))).map((p) => p.id)) : null), [patterns, matched])
+  const reserve = badgeReserve(votePhase, camera.zoom)
+  const look = (id: string) => ({ dim: matched !== null && !matched.has(id), highlight: matched?.has(id) ?? false, role: roles.get(id) ?? null })
+
   return (
     <div
       ref={hostRef}
@@ -76,26 +106,29 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
     >
       <Stage width={viewport.w} height={viewport.h} x={camera.x * camera.zoom} y={camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom} listening={false}>
         <Layer listening={false}>
-          <PatternAreas patterns={patterns} showText={detailed} />
+          <PatternAreas items={restingPatterns} showText={detailed} reserveRight={reserve} dimmed={dimmedPatterns} />
           {detailed ? (
-            visibleStories.map((s) => <StoryNode key={s.id} story={s} measure={measure} hideText={s.id === editingId} />)
+            visibleStories.map((s) => <StoryNode key={s.id} story={s} measure={measure} hideText={s.id === editingId} {...look(s.id)} />)
           ) : (
-            <StoryBlocks stories={visibleStories} />
+            <StoryBlocks stories={visibleStories} matched={matched} />
           )}
         </Layer>
         <Layer listening={false}>
+          <PatternAreas items={movingPatterns} showText={detailed} reserveRight={reserve} dimmed={dimmedPatterns} />
           {[...moving].map((id) => {
             const s = stories.get(id)
             if (!s) return null
             const d = drag && dragIds.includes(id) ? drag : others.get(id)
             const size = resize?.id === id ? resize : undefined
-            return <StoryNode key={id} story={s} measure={measure} dx={d?.dx ?? 0} dy={d?.dy ?? 0} hideText={id === editingId} {...(size ? { size } : {})} />
+            return <StoryNode key={id} story={s} measure={measure} dx={d?.dx ?? 0} dy={d?.dy ?? 0} hideText={id === editingId} {...look(id)} {...(size ? { size } : {})} />
           })}
         </Layer>
         <Layer listening={false}>
+          <PatternOverlay session={session} />
           <Overlay session={session} peers={peers} />
         </Layer>
       </Stage>
+      <PatternBadges session={session} items={[...restingPatterns, ...movingPatterns]} />
       {editingId && stories.has(editingId) && <StoryEditor key={editingId} session={session} storyId={editingId} />}
     </div>
   )

@@ -7,6 +7,11 @@ export const FOOTER_HEIGHT = 18
 /** Below this zoom the canvas draws stories as blocks without text (level of detail). */
 export const TEXT_LOD_ZOOM = 0.35
 export const SELECTION_COLOUR = '#1d63ed'
+/** Stories matching the filter bar are ringed in this colour; the rest are faded. */
+export const HIGHLIGHT_COLOUR = '#f08c00'
+export const COUNTER_COLOUR = '#b42318'
+/** The band along the top of a story that belongs to a pattern. */
+export const MEMBER_COLOUR = '#5b84e8'
 
 const OUTCOME_MARKS = { better: '▲ better', worse: '▼ worse', mixed: '◆ mixed', unclear: '? unclear' } as const
 

@@ -28,17 +28,15 @@ export function Toolbar({ session }: { session: BoardSession }) {
       <Icon name={icon} />
     </button>
   )
-  const group = () => {
-    const name = window.prompt('Name the pattern', '') ?? ''
-    groupIntoPattern(session, name || 'New pattern')
-  }
+  // With stories selected: group them (and name the pattern in place). Without: draw an area.
+  const group = () => (count ? groupIntoPattern(session) : session.ui.setState({ tool: tool === 'pattern' ? 'select' : 'pattern' }))
   return (
     <div className="toolbar" role="toolbar" aria-label="Canvas tools" aria-orientation="vertical" data-overlay>
       {b('Select (V)', 'select', () => session.ui.setState({ tool: 'select' }), { pressed: tool === 'select' })}
       {b('Hand: pan the canvas (H)', 'hand', () => session.ui.setState({ tool: 'hand' }), { pressed: tool === 'hand' })}
       <hr />
       {b('New story (N)', 'plus', () => runCommand(session, 'newStory'))}
-      {b(count ? `Group ${count} selected stories into a pattern` : 'New pattern', 'pattern', group)}
+      {b(count ? `Group ${count} selected stories into a pattern (G)` : 'Pattern: drag to draw an area (P)', 'pattern', group, { pressed: tool === 'pattern' })}
       <hr />
       <div className="swatches" role="group" aria-label="Story colour">
         {STORY_COLOURS.map((c) => (

@@ -2,22 +2,23 @@
 // controls to write, move it into a pattern, or delete it. All plain, labelled DOM controls.
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
-import type { Pattern } from '../../shared/model/pattern.ts'
+import type { MemberRole, Pattern } from '../../shared/model/pattern.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { moveToPattern, select, startEditing } from '../board/storyActions.ts'
 import { footerOf } from '../canvas/storyStyle.ts'
 import { deleteStories } from '../../shared/ops/story.ts'
 import { useStoryEditor } from '../editor/useStoryEditor.ts'
+import { MemberRoleSelect } from '../patterns/MemberRoleSelect.tsx'
 import type { StoryView } from '../store/boardStore.ts'
 
-type Props = { session: BoardSession; story: StoryView; patterns: readonly Pattern[]; patternId: string | null; editing: boolean; position: string }
+type Props = { session: BoardSession; story: StoryView; patterns: readonly Pattern[]; patternId: string | null; role: MemberRole | null; editing: boolean; position: string }
 
 function InlineEditor({ session, storyId }: { session: BoardSession; storyId: string }) {
   const editor = useStoryEditor(session, storyId, { tabCreatesStory: false, label: 'Story text (Escape to finish)' })
   return <div className="outline-editor">{editor && <EditorContent editor={editor} />}</div>
 }
 
-export function OutlineStory({ session, story, patterns, patternId, editing, position }: Props) {
+export function OutlineStory({ session, story, patterns, patternId, role, editing, position }: Props) {
   const editButton = useRef<HTMLButtonElement>(null)
   const wasEditing = useRef(editing)
   useEffect(() => {
@@ -51,6 +52,7 @@ export function OutlineStory({ session, story, patterns, patternId, editing, pos
             ))}
           </select>
         </label>
+        {patternId && role && <MemberRoleSelect session={session} storyId={story.id} patternId={patternId} role={role} label={`Role of story ${position}`} testId="story-role" />}
         <button type="button" onClick={() => (select(session, [story.id]), session.ui.setState({ panelOpen: true }))}>
           Details
         </button>

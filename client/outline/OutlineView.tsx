@@ -2,10 +2,12 @@
 // loose stories). Everything here works with a keyboard and a screen reader.
 import { useMemo, useState, type FormEvent } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
-import { groupIntoPattern, renamePattern } from '../board/patternActions.ts'
+import { groupIntoPattern, membersById } from '../board/patternActions.ts'
 import { createStoryAt, select } from '../board/storyActions.ts'
+import { matchSet } from '../filter/matchSet.ts'
 import { useStore } from '../store/useStore.ts'
 import { outlineGroups } from './outlineGroups.ts'
+import { OutlinePatternHeader } from './OutlinePatternHeader.tsx'
 import { OutlineStory } from './OutlineStory.tsx'
 
 export function OutlineView({ session }: { session: BoardSession }) {
@@ -13,7 +15,10 @@ export function OutlineView({ session }: { session: BoardSession }) {
   const patterns = useStore(session.board, (s) => s.patterns)
   const membership = useStore(session.board, (s) => s.membership)
   const editingId = useStore(session.ui, (s) => s.editingId)
+  const filter = useStore(session.ui, (s) => s.filter)
+  const matched = useMemo(() => matchSet(stories.values(), filter), [stories, filter])
   const groups = useMemo(() => outlineGroups(patterns, stories, membership), [patterns, stories, membership])
+  const roles = useMemo(() => membersById(patterns), [patterns])
   const [patternName, setPatternName] = useState('')
 
   const addPattern = (e: FormEvent) => {
@@ -28,6 +33,7 @@ export function OutlineView({ session }: { session: BoardSession }) {
         <h2 id="outline-heading">Outline</h2>
         <p className="hint" aria-live="polite">
           {stories.size} {stories.size === 1 ? 'story' : 'stories'}, {patterns.length} {patterns.length === 1 ? 'pattern' : 'patterns'}
+          {matched && `; ${matched.size} match the filter`}
         </p>
         <button type="button" className="primary" onClick={() => createStoryAt(session)} data-testid="outline-new-story">
           New story
@@ -40,20 +46,25 @@ export function OutlineView({ session }: { session: BoardSession }) {
           <button type="submit">Add pattern</button>
         </form>
       </div>
-      {groups.map(({ pattern, stories: list }) => {
+      {groups.map(({ pattern, stories: all }) => {
         const headingId = `outline-group-${pattern?.id ?? 'loose'}`
+        const list = matched ? all.filter((s) => matched.has(s.id)) : all
+        const count = matched ? `${list.length} of ${all.length} shown` : String(all.length)
         return (
           <section key={pattern?.id ?? 'loose'} aria-labelledby={headingId} className="outline-group" data-pattern-id={pattern?.id ?? ''} data-testid={pattern ? 'outline-pattern' : 'outline-loose'}>
-            <h3 id={headingId}>
-              {pattern ? <PatternName session={session} id={pattern.id} name={pattern.name} /> : 'Stories not in a pattern'}
-              <span className="count"> ({list.length})</span>
-            </h3>
+            {pattern ? (
+              <OutlinePatternHeader session={session} pattern={pattern} headingId={headingId} count={count} stories={stories} />
+            ) : (
+              <h3 id={headingId}>
+                Stories not in a pattern<span className="count"> ({count})</span>
+              </h3>
+            )}
             {list.length === 0 ? (
-              <p className="hint">{pattern ? 'No stories in this pattern yet.' : 'Every story is in a pattern.'}</p>
+              <p className="hint">{all.length > 0 ? 'No stories here match the filter.' : pattern ? 'No stories in this pattern yet.' : 'Every story is in a pattern.'}</p>
             ) : (
               <ul>
                 {list.map((s, i) => (
-                  <OutlineStory key={s.id} session={session} story={s} patterns={patterns} patternId={pattern?.id ?? null} editing={editingId === s.id} position={`${i + 1} of ${list.length}${pattern ? ` in ${pattern.name || 'unnamed pattern'}` : ''}`} />
+                  <OutlineStory key={s.id} session={session} story={s} patterns={patterns} patternId={pattern?.id ?? null} role={roles.get(s.id)?.role ?? null} editing={editingId === s.id} position={`${i + 1} of ${list.length}${pattern ? ` in ${pattern.name || 'unnamed pattern'}` : ''}`} />
                 ))}
               </ul>
             )}
@@ -61,30 +72,5 @@ export function OutlineView({ session }: { session: BoardSession }) {
         )
       })}
     </main>
-  )
-}
-
-function PatternName({ session, id, name }: { session: BoardSession; id: string; name: string }) {
-  const [draft, setDraft] = useState<string | null>(null)
-  if (draft === null) {
-    return (
-      <>
-        <span data-testid="pattern-name">{name || 'Unnamed pattern'}</span>{' '}
-        <button type="button" className="link-button" onClick={() => setDraft(name)} aria-label={`Rename pattern ${name || 'unnamed'}`}>
-          Rename
-        </button>
-      </>
-    )
-  }
-  const done = (e?: FormEvent) => {
-    e?.preventDefault()
-    renamePattern(session, id, draft)
-    setDraft(null)
-  }
-  return (
-    <form onSubmit={done} className="inline-form">
-      <input autoFocus aria-label="Pattern name" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setDraft(null)} maxLength={200} />
-      <button type="submit">Save</button>
-    </form>
   )
 }

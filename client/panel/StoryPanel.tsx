@@ -8,6 +8,7 @@ import type { StoryView } from '../store/boardStore.ts'
 import { useStore } from '../store/useStore.ts'
 import { optionalText, tagsToText, textToTags } from './fieldValues.ts'
 import { MeasuresEditor } from './MeasuresEditor.tsx'
+import { StoryPatternField } from './StoryPatternField.tsx'
 
 const SENSITIVITY_HELP = {
   working: 'Working: may travel to linked boards as a summary',
@@ -40,6 +41,7 @@ function StoryFieldsForm({ session, story }: { session: BoardSession; story: Sto
   const save = (fields: Record<string, unknown>) => updateFields(session, story.id, fields)
   return (
     <form className="story-fields" onSubmit={(e) => e.preventDefault()} data-story-id={story.id}>
+      <StoryPatternField session={session} storyId={story.id} />
       <label>
         Experiment
         <input value={experiment} onChange={(e) => setExperiment(e.target.value)} onBlur={() => save({ experiment: optionalText(experiment) })} maxLength={200} />

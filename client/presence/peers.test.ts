@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { peersFrom, readPeer, remoteDrags } from './peers.ts'
+import { peersFrom, readPeer, remoteDrags, remotePatternDrags } from './peers.ts'
 
 describe('peers', () => {
   it('reads a well-formed presence', () => {
@@ -33,5 +33,12 @@ describe('peers', () => {
   it('maps live drags to stories', () => {
     const peers = peersFrom(new Map([[2, { user: { name: 'B', colour: '#000000' }, drag: { ids: ['a', 'b'], dx: 5, dy: -1 } }]]), 1)
     expect(remoteDrags(peers).get('b')).toEqual({ dx: 5, dy: -1 })
+  })
+
+  it('maps a live pattern move to the pattern and its stories', () => {
+    const peers = peersFrom(new Map([[2, { user: { name: 'B', colour: '#000000' }, drag: { ids: ['a'], dx: 5, dy: 6, pattern: 'p1' } }]]), 1)
+    expect(remotePatternDrags(peers).get('p1')).toEqual({ dx: 5, dy: 6 })
+    expect(remoteDrags(peers).get('a')).toEqual({ dx: 5, dy: 6 })
+    expect(remotePatternDrags(peersFrom(new Map([[2, { user: { name: 'B', colour: '#000000' }, drag: { ids: [], dx: 1, dy: 1, pattern: 7 } }]]), 1)).size).toBe(0)
   })
 })

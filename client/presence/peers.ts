@@ -2,8 +2,11 @@
 // others publish (awareness is untrusted input). Pure module: no DOM, no React.
 
 export type UserInfo = { name: string; colour: string }
-/** A live drag: stories `ids` are being moved by (dx, dy) canvas units; committed once on drop. */
-export type DragPresence = { ids: string[]; dx: number; dy: number }
+/**
+ * A live drag: stories `ids` are being moved by (dx, dy) canvas units; committed once on drop.
+ * `pattern`: the drag moves that pattern's area too (its title bar was dragged; `ids` are its stories).
+ */
+export type DragPresence = { ids: string[]; dx: number; dy: number; pattern?: string }
 
 /**
  * The awareness fields this client sets. `pointer` is the canvas cursor in canvas coordinates;
@@ -36,7 +39,7 @@ const MAX_IDS = 10_000
 function readDrag(v: unknown): DragPresence | null {
   if (!isObj(v) || !Array.isArray(v.ids) || !num(v.dx) || !num(v.dy)) return null
   const ids = v.ids.filter((id): id is string => typeof id === 'string').slice(0, MAX_IDS)
-  return { ids, dx: v.dx, dy: v.dy }
+  return typeof v.pattern === 'string' ? { ids, dx: v.dx, dy: v.dy, pattern: v.pattern } : { ids, dx: v.dx, dy: v.dy }
 }
 
 export function readPeer(clientId: number, state: unknown): Peer | null {
@@ -70,6 +73,13 @@ export function peersFrom(states: Map<number, unknown>, selfId: number): Peer[] 
 export function remoteDrags(peers: readonly Peer[]): Map<string, { dx: number; dy: number }> {
   const out = new Map<string, { dx: number; dy: number }>()
   for (const p of peers) if (p.drag) for (const id of p.drag.ids) out.set(id, { dx: p.drag.dx, dy: p.drag.dy })
+  return out
+}
+
+/** patternId → offset of a pattern someone else is moving right now. */
+export function remotePatternDrags(peers: readonly Peer[]): Map<string, { dx: number; dy: number }> {
+  const out = new Map<string, { dx: number; dy: number }>()
+  for (const p of peers) if (p.drag?.pattern) out.set(p.drag.pattern, { dx: p.drag.dx, dy: p.drag.dy })
   return out
 }
 

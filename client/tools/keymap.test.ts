@@ -10,6 +10,8 @@ describe('keymap', () => {
     expect(commandFor(k('h'))).toBe('handTool')
     expect(commandFor(k('?', { shiftKey: true }))).toBe('help')
     expect(commandFor(k('Backspace'))).toBe('delete')
+    expect(commandFor(k('g'))).toBe('group')
+    expect(commandFor(k('P', { shiftKey: true }))).toBe('patternTool')
   })
 
   it('maps undo and redo on both platforms', () => {

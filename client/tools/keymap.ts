@@ -21,6 +21,8 @@ export type Command =
   | 'back'
   | 'panel'
   | 'outline'
+  | 'group'
+  | 'patternTool'
   | { nudge: { dx: number; dy: number } }
 
 export type KeyLike = { key: string; code?: string; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }
@@ -80,6 +82,10 @@ export function commandFor(e: KeyLike): Command | null {
       return 'panel'
     case 'o':
       return 'outline'
+    case 'g':
+      return 'group'
+    case 'p':
+      return 'patternTool'
     default:
       return null
   }
@@ -94,6 +100,11 @@ export const SHORTCUTS: readonly [keys: string, what: string][] = [
   ['⌘/Ctrl+B, ⌘/Ctrl+I, ⌘/Ctrl+K', 'Bold, italic, link (while writing)'],
   ['- or 1. at line start', 'Bullet or numbered list (while writing)'],
   ['Drag, Shift+click, drag on empty canvas', 'Move, add to selection, select an area'],
+  ['G', 'Group the selected stories into a new pattern'],
+  ['P, then drag', 'Draw a pattern area (stories inside join it)'],
+  ['Drag a pattern’s title bar', 'Move the pattern with its stories'],
+  ['Double-click a pattern’s title, or Enter', 'Rename the selected pattern'],
+  ['Drop a story into or out of an area', 'It joins or leaves that pattern'],
   ['⌘/Ctrl+A', 'Select all stories'],
   ['Arrow keys (Shift: ×10)', 'Nudge the selected stories'],
   ['⌘/Ctrl+D', 'Duplicate'],

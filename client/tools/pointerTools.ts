@@ -3,10 +3,12 @@
 // index, so the Konva layers never listen.
 import { viewOnlyGesture } from '../access/viewOnlyGesture.ts'
 import type { BoardSession } from '../board/createSession.ts'
-import { createStoryAt, moveBy, resize, select, startEditing } from '../board/storyActions.ts'
+import { dropStories } from '../board/patternActions.ts'
+import { createStoryAt, resize, select, startEditing } from '../board/storyActions.ts'
 import { panBy, screenToCanvas, wheelZoomFactor, zoomAt, type Vec } from '../geometry/camera.ts'
 import { onResizeHandle, resizeTo, topmostAt } from '../geometry/hitTest.ts'
 import { boxFromPoints, marqueeSelection, toggleInSelection } from '../geometry/marquee.ts'
+import { endPatternGesture, movePatternGesture, patternHandleAt, patternTitleAt, renameAt, startPatternDraw, type PatternGesture } from './patternGestures.ts'
 
 type Gesture =
   | { kind: 'pan'; last: Vec }
@@ -14,6 +16,7 @@ type Gesture =
   | { kind: 'marquee'; start: Vec; additive: boolean; base: ReadonlySet<string> }
   | { kind: 'resize'; id: string }
   | { kind: 'pinch'; dist: number; mid: Vec }
+  | { kind: 'pattern'; g: PatternGesture }
 
 const DRAG_THRESHOLD_PX = 3
 
@@ -49,6 +52,7 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
       const pinch = pinchOf()
       if (pinch) {
         if (gesture?.kind === 'drag') endDrag(false)
+        if (gesture?.kind === 'pattern') endPatternGesture(s, gesture.g, false)
         gesture = { kind: 'pinch', ...pinch }
         return
       }
@@ -65,6 +69,11 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
       gesture = viewOnlyGesture(s, p, local(e), e, rank)
       return
     }
+    const patternGesture = ui.tool === 'pattern' ? startPatternDraw(p) : patternHandleAt(s, p)
+    if (patternGesture) {
+      gesture = { kind: 'pattern', g: patternGesture }
+      return
+    }
     const single = ui.selection.size === 1 ? [...ui.selection][0] : undefined
     const singleBox = single ? s.board.index.get(single) : undefined
     if (single && singleBox && onResizeHandle(singleBox, p, ui.camera.zoom)) {
@@ -78,6 +87,11 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
       else if (!ui.selection.has(hit)) select(s, [hit])
       const ids = [...s.ui.getState().selection]
       if (ids.includes(hit) && s.ui.getState().editingId !== hit) gesture = { kind: 'drag', ids, start: p, moved: false, hit, shift: e.shiftKey }
+      return
+    }
+    const title = patternTitleAt(s, p)
+    if (title) {
+      gesture = { kind: 'pattern', g: title }
       return
     }
     if (e.pointerType === 'touch') {
@@ -132,12 +146,14 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
         if (box) s.ui.setState({ resize: { id: gesture.id, ...resizeTo(box, p) } })
         return
       }
+      case 'pattern':
+        return movePatternGesture(s, gesture.g, p)
     }
   }
 
   function endDrag(commit: boolean) {
     const drag = s.ui.getState().drag
-    if (commit && drag) moveBy(s, drag.ids, drag.dx, drag.dy)
+    if (commit && drag) dropStories(s, drag.ids, drag.dx, drag.dy)
     s.ui.setState({ drag: null })
     s.stream.drag.cancel()
     s.setPresence('drag', null)
@@ -170,6 +186,9 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
         break
       case 'pan':
         break
+      case 'pattern':
+        endPatternGesture(s, gesture.g, e.type === 'pointerup')
+        break
     }
     gesture = null
   }
@@ -194,7 +213,7 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
     const p = toCanvas(e)
     const hit = topmostAt(s.board.index, p, rank)
     if (hit) startEditing(s, hit)
-    else createStoryAt(s, p)
+    else if (!renameAt(s, p)) createStoryAt(s, p)
   }
 
   const onLeave = () => s.stream.pointer.push(null)

@@ -1,5 +1,6 @@
 // Runs a keyboard command against a board session.
 import type { BoardSession } from '../board/createSession.ts'
+import { groupIntoPattern, removePattern } from '../board/patternActions.ts'
 import {
   createStoryAt,
   deleteSelection,
@@ -25,7 +26,7 @@ export function zoomToFit(s: BoardSession): void {
 }
 
 export function runCommand(s: BoardSession, cmd: Command): void {
-  const { camera, viewport, selection, panelOpen, helpOpen, view } = s.ui.getState()
+  const { camera, viewport, selection, panelOpen, helpOpen, view, selectedPattern } = s.ui.getState()
   const centre = { x: viewport.w / 2, y: viewport.h / 2 }
   if (typeof cmd === 'object') return nudgeSelection(s, cmd.nudge.dx, cmd.nudge.dy)
   switch (cmd) {
@@ -53,10 +54,12 @@ export function runCommand(s: BoardSession, cmd: Command): void {
     case 'selectAll':
       return selectAll(s)
     case 'delete':
+      if (selection.size === 0 && selectedPattern) return removePattern(s, selectedPattern)
       return deleteSelection(s)
     case 'edit': {
       const first = [...selection][0]
       if (first) startEditing(s, first)
+      else if (selectedPattern) s.ui.setState({ renamingPattern: selectedPattern })
       return
     }
     case 'escape':
@@ -72,5 +75,11 @@ export function runCommand(s: BoardSession, cmd: Command): void {
       return s.ui.setState({ panelOpen: !panelOpen })
     case 'outline':
       return s.ui.setState({ view: view === 'outline' ? 'canvas' : 'outline' })
+    case 'group':
+      if (selection.size === 0) return s.ui.setState({ notice: 'Select stories first, or press P and drag to draw a pattern area.' })
+      groupIntoPattern(s)
+      return
+    case 'patternTool':
+      return s.ui.setState({ tool: s.ui.getState().tool === 'pattern' ? 'select' : 'pattern' })
   }
 }

@@ -1,0 +1,20 @@
+// The bar under the board header: search and filter, the dot vote, and CSV import. Shown over
+// both the canvas and the outline view.
+import type { BoardSession } from '../board/createSession.ts'
+import { FilterBar } from '../filter/FilterBar.tsx'
+import { ImportControls } from '../import/ImportControls.tsx'
+import { useStore } from '../store/useStore.ts'
+import { VoteBar } from '../vote/VoteBar.tsx'
+import './boardBar.css'
+
+export function BoardBar({ session }: { session: BoardSession }) {
+  const canEdit = useStore(session.access, (a) => a.canEdit)
+  return (
+    <div className="board-bar">
+      <FilterBar session={session} />
+      <div className="spacer" />
+      <VoteBar session={session} />
+      {canEdit && <ImportControls session={session} />}
+    </div>
+  )
+}

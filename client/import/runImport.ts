@@ -1,0 +1,52 @@
+// CSV import of stories: read the file, parse it with parseStoryCsv, then create the stories as a
+// grid in chunks of 50 per transaction, yielding to the event loop between chunks so the page
+// stays responsive and the progress shows. A file refused whole changes nothing on the board.
+import { parseStoryCsv, type RejectedRow } from '../../shared/model/csvImport.ts'
+import { createStory } from '../../shared/ops/story.ts'
+import type { BoardSession } from '../board/createSession.ts'
+import { screenToCanvas, type Vec } from '../geometry/camera.ts'
+import { chunkRanges, importPositions, importReport, isCsvFile, MAX_IMPORT_BYTES, refusedFile } from './importPlan.ts'
+
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** Import `file` with the grid centred on `at` (canvas coordinates; default: the viewport centre). */
+export async function importCsvFile(s: BoardSession, file: File, at?: Vec): Promise<void> {
+  if (s.ui.getState().importJob) {
+    s.ui.setState({ notice: 'An import is already running; wait for it to finish.' })
+    return
+  }
+  if (!isCsvFile(file)) return void s.ui.setState({ importReport: refusedFile(file.name, 'this is not a CSV file (.csv)') })
+  if (file.size > MAX_IMPORT_BYTES) return void s.ui.setState({ importReport: refusedFile(file.name, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`) })
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    return void s.ui.setState({ importReport: refusedFile(file.name, 'the file could not be read') })
+  }
+  const parsed = parseStoryCsv(text)
+  if (parsed.rows.length === 0) return void s.ui.setState({ importReport: importReport(file.name, parsed, 0) })
+
+  const { camera, viewport, colour } = s.ui.getState()
+  const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
+  const positions = importPositions(parsed.rows.length, centre)
+  const failed: RejectedRow[] = []
+  let created = 0
+  s.ui.setState({ importJob: { fileName: file.name, done: 0, total: parsed.rows.length }, importReport: null })
+  s.undo.stopCapturing()
+  try {
+    for (const [start, end] of chunkRanges(parsed.rows.length)) {
+      s.doc.transact(() => {
+        for (let i = start; i < end; i++) {
+          const row = parsed.rows[i]!
+          const r = createStory(s.doc, { pos: positions[i], colour, text: row.text, fields: row.fields }, s.origin)
+          if (r.ok) created++
+          else failed.push({ line: row.line, reason: r.error.message })
+        }
+      }, s.origin)
+      s.ui.setState({ importJob: { fileName: file.name, done: end, total: parsed.rows.length } })
+      await nextTick()
+    }
+  } finally {
+    s.ui.setState({ importJob: null, importReport: importReport(file.name, parsed, created, failed) })
+  }
+}

@@ -1,0 +1,32 @@
+// Which pattern a story is in and its role there (supports or counter-example), on the story panel.
+import { membersById } from '../board/patternActions.ts'
+import type { BoardSession } from '../board/createSession.ts'
+import { moveToPattern } from '../board/storyActions.ts'
+import { MemberRoleSelect } from '../patterns/MemberRoleSelect.tsx'
+import { useStore } from '../store/useStore.ts'
+
+export function StoryPatternField({ session, storyId }: { session: BoardSession; storyId: string }) {
+  const patterns = useStore(session.board, (s) => s.patterns)
+  const member = membersById(patterns).get(storyId)
+  return (
+    <div className="story-pattern">
+      <label>
+        Pattern
+        <select value={member?.pattern ?? ''} onChange={(e) => moveToPattern(session, storyId, e.target.value || null)} data-testid="story-panel-pattern">
+          <option value="">Not in a pattern</option>
+          {patterns.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name || 'Unnamed pattern'}
+            </option>
+          ))}
+        </select>
+      </label>
+      {member && (
+        <label>
+          Role in the pattern
+          <MemberRoleSelect session={session} storyId={storyId} patternId={member.pattern} role={member.role} label="Role in the pattern" testId="story-panel-role" />
+        </label>
+      )}
+    </div>
+  )
+}
