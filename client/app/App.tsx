@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { InvitePage } from '../access/InvitePage.tsx'
 import { BoardPage } from '../board/BoardPage.tsx'
+import { MapPage } from '../cycles/MapPage.tsx'
 import { getMe, type Me } from '../home/auth.ts'
 import { HomePage } from '../home/HomePage.tsx'
 import { SignInPage } from '../home/SignInPage.tsx'
@@ -32,6 +33,8 @@ export function App() {
   switch (route.name) {
     case 'home':
       return <HomePage navigate={navigate} me={me} onProfile={setMe} />
+    case 'map':
+      return <MapPage />
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} navigate={navigate} me={me} />
     case 'notFound':

@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(parseRoute('/b/abc/')).toEqual({ name: 'board', boardId: 'abc' })
     expect(parseRoute('/b/../x')).toEqual({ name: 'notFound' })
     expect(parseRoute('/elsewhere')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/map')).toEqual({ name: 'map' })
   })
   it('parses invite links', () => {
     const token = 'Qm9hcmQtdG9rZW4tMzItYnl0ZXMtYmFzZTY0dXJsXy0'

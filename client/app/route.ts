@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'board'; boardId: string }
   | { name: 'invite'; token: string }
+  | { name: 'map' }
   | { name: 'notFound' }
 
 const BOARD = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/
@@ -11,6 +12,7 @@ const INVITE = /^\/i\/([A-Za-z0-9_-]{1,100})\/?$/
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' }
+  if (pathname === '/map' || pathname === '/map/') return { name: 'map' }
   const board = BOARD.exec(pathname)
   if (board?.[1]) return { name: 'board', boardId: board[1] }
   const invite = INVITE.exec(pathname)

@@ -1,7 +1,6 @@
 // The board screen: header (title, people, connection), tools, the canvas or the outline view,
 // the story panel and the help popover.
 import { useEffect } from 'react'
-import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import { AccessBadges } from '../access/AccessBadges.tsx'
 import { AccessEndedNotice } from '../access/AccessEndedNotice.tsx'
 import { ReadOnlyScope } from '../access/ReadOnlyScope.tsx'
@@ -10,6 +9,8 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { AvatarBar } from '../chrome/AvatarBar.tsx'
 import { BoardBar } from '../chrome/BoardBar.tsx'
 import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
+import { CyclesHeader } from '../cycles/CyclesHeader.tsx'
+import { CyclesPanels } from '../cycles/CyclesPanels.tsx'
 import { HelpPopover } from '../chrome/HelpPopover.tsx'
 import { Notice } from '../chrome/Notice.tsx'
 import { Toolbar } from '../chrome/Toolbar.tsx'
@@ -54,7 +55,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         <h1 className="board-title" data-testid="board-title">
           {title}
         </h1>
-        {meta && <span className="scale-badge">{SCALE_LABELS[meta.scale]} scale</span>}
+        <CyclesHeader session={session} />
         <AccessBadges session={session} />
         <div className="view-switch" role="group" aria-label="View">
           <button type="button" aria-pressed={view === 'canvas'} onClick={() => session.ui.setState({ view: 'canvas' })}>
@@ -89,6 +90,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
           </ReadOnlyScope>
         )}
         <PatternPanel session={session} />
+        <CyclesPanels session={session} />
       </div>
       <Notice session={session} />
       <AccessEndedNotice session={session} />

@@ -10,6 +10,7 @@ import type { Origin } from '../../shared/model/layout.ts'
 import { sendOwnAwarenessOnly } from '../presence/ownAwarenessOnly.ts'
 import { peersFrom, type LocalPresence, type Peer, type UserInfo } from '../presence/peers.ts'
 import { throttle, type Throttled } from '../presence/throttle.ts'
+import { createCyclesStore, type CyclesStore } from '../cycles/cyclesStore.ts'
 import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 import { createVoteClient, type VoteClient } from '../vote/voteClient.ts'
@@ -28,6 +29,8 @@ export type BoardSession = {
   ui: Store<UiState>
   presence: Store<{ peers: readonly Peer[]; me: UserInfo }>
   connection: Store<Connection>
+  /** Conditions raised onto this board, where its patterns went, and the cycles UI. */
+  cycles: CyclesStore
   /** My role here, anonymous mode, and `canEdit`: the one value every editing control reads. */
   access: Store<BoardAccess>
   /** Dot voting: the vote session and this person's own votes (HTTP); the role is in `access`. */
@@ -64,6 +67,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
   const ui = createStore<UiState>(initialUi(STORY_COLOURS[0]))
   const presence = createStore({ peers: [] as readonly Peer[], me: user })
   const connection = createStore<Connection>(INITIAL_CONNECTION)
+  const cycles = createCyclesStore(doc)
   const vote = createVoteClient(boardId, doc)
   const dispatch = (e: ConnectionEvent) => connection.setState(reduceConnection(connection.getState(), e))
   const stopGuard = guardWrites(doc, () => access.getState().canEdit, () => ui.setState({ notice: 'You can view this board but not change it.' }))
@@ -102,6 +106,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
     ui,
     presence,
     connection,
+    cycles,
     vote,
     access,
     stream,
@@ -118,6 +123,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
       awareness.off('change', onAwareness)
       stopAwarenessFilter()
       board.dispose()
+      cycles.dispose()
       stopGuard()
       vote.destroy()
       undo.destroy()

@@ -13,6 +13,7 @@ import { remoteDrags, remotePatternDrags } from '../presence/peers.ts'
 import { useStore } from '../store/useStore.ts'
 import { attachPointerTools } from '../tools/pointerTools.ts'
 import { StoryEditor } from '../editor/StoryEditor.tsx'
+import { CyclesLayer } from '../cycles/CyclesLayer.tsx'
 import { createMeasure } from './measure.ts'
 import { Overlay } from './Overlay.tsx'
 import { PatternAreas, type PatternDraw } from './PatternAreas.tsx'
@@ -113,6 +114,7 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
             <StoryBlocks stories={visibleStories} matched={matched} />
           )}
         </Layer>
+        <CyclesLayer session={session} />
         <Layer listening={false}>
           <PatternAreas items={movingPatterns} showText={detailed} reserveRight={reserve} dimmed={dimmedPatterns} />
           {[...moving].map((id) => {

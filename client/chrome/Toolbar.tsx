@@ -52,6 +52,7 @@ export function Toolbar({ session }: { session: BoardSession }) {
       {b('Undo (⌘/Ctrl+Z)', 'undo', () => runCommand(session, 'undo'))}
       {b('Redo (⇧⌘Z or Ctrl+Y)', 'redo', () => runCommand(session, 'redo'))}
       {b('Story details (I)', 'info', () => runCommand(session, 'panel'), { pressed: panelOpen })}
+      {b('Connected cycles', 'link', () => session.cycles.ui.setState({ panel: 'links' }))}
     </div>
   )
 }

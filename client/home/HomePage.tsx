@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { ELEMENT_LABELS, SCALE_LABELS, type CycleElement } from '../../shared/model/cycle.ts'
 import { boardPath } from '../app/route.ts'
+import { MapLink } from '../cycles/MapLink.tsx'
 import { ProfileMenu } from '../settings/ProfileMenu.tsx'
 import type { Me } from './auth.ts'
 import { listBoards, type ApiError, type BoardSummary } from './api.ts'
@@ -47,6 +48,7 @@ export function HomePage({ navigate, me, onProfile }: Props) {
       <div className="home-grid">
         <section aria-labelledby="boards-heading">
           <h2 id="boards-heading">Your boards</h2>
+          <MapLink />
           {error && <ErrorNote error={error} title="Could not load your boards." />}
           {!error && boards === null && <p aria-live="polite">Loading boards…</p>}
           {boards?.length === 0 && <p>No boards yet. Create the first one for your learning cycle.</p>}

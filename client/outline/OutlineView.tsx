@@ -2,6 +2,8 @@
 // loose stories). Everything here works with a keyboard and a screen reader.
 import { useMemo, useState, type FormEvent } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
+import { PatternCycles } from '../cycles/PatternCycles.tsx'
+import { RaisedFromBelow } from '../cycles/RaisedFromBelow.tsx'
 import { groupIntoPattern, membersById } from '../board/patternActions.ts'
 import { createStoryAt, select } from '../board/storyActions.ts'
 import { matchSet } from '../filter/matchSet.ts'
@@ -59,6 +61,7 @@ export function OutlineView({ session }: { session: BoardSession }) {
                 Stories not in a pattern<span className="count"> ({count})</span>
               </h3>
             )}
+            {pattern && <PatternCycles session={session} patternId={pattern.id} name={pattern.name} />}
             {list.length === 0 ? (
               <p className="hint">{all.length > 0 ? 'No stories here match the filter.' : pattern ? 'No stories in this pattern yet.' : 'Every story is in a pattern.'}</p>
             ) : (
@@ -71,6 +74,7 @@ export function OutlineView({ session }: { session: BoardSession }) {
           </section>
         )
       })}
+      <RaisedFromBelow session={session} />
     </main>
   )
 }

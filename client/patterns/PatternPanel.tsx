@@ -6,6 +6,7 @@ import { judgePattern, removePattern, renamePattern, selectPattern, tidyPattern 
 import type { BoardSession } from '../board/createSession.ts'
 import { moveToPattern, select } from '../board/storyActions.ts'
 import { useStore } from '../store/useStore.ts'
+import { PatternCycles } from '../cycles/PatternCycles.tsx'
 import { VoteControls } from '../vote/VoteControls.tsx'
 import { DescriptionField } from './DescriptionField.tsx'
 import { EvidenceList } from './EvidenceList.tsx'
@@ -61,6 +62,7 @@ function PatternForm({ session, pattern }: { session: BoardSession; pattern: Pat
       <div className="pattern-votes">
         <VoteControls session={session} patternId={pattern.id} name={pattern.name} />
       </div>
+      <PatternCycles session={session} patternId={pattern.id} name={pattern.name} />
       <DescriptionField session={session} pattern={pattern} />
       <fieldset className="confidence">
         <legend>Confidence</legend>

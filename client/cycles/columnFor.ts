@@ -1,0 +1,24 @@
+// The "Raised from below" column of a session's board as it is drawn now: left of the union of
+// its stories and pattern areas. Shared by the canvas layer and the header's "From below".
+import type { BoardSession } from '../board/createSession.ts'
+import { unionBoxes, type Box } from '../geometry/camera.ts'
+import { boxOf, type BoardState } from '../store/boardStore.ts'
+import { createMeasure } from '../canvas/measure.ts'
+import type { ConditionCard } from '../../shared/model/condition.ts'
+import { layoutColumn, type CardColumn } from './cardLayout.ts'
+import type { MeasureText } from './cardText.ts'
+
+export function contentBounds(board: Pick<BoardState, 'stories' | 'patterns'>): Box | null {
+  const boxes: Box[] = []
+  for (const s of board.stories.values()) boxes.push(boxOf(s))
+  for (const p of board.patterns) boxes.push(p.area)
+  return unionBoxes(boxes)
+}
+
+let shared: MeasureText | null = null
+/** One measuring canvas for the page (a cache of text widths, no board state). */
+export const pageMeasure = (): MeasureText => (shared ??= createMeasure())
+
+export function columnFor(session: BoardSession, cards: readonly ConditionCard[] = session.cycles.data.getState().conditions): CardColumn {
+  return layoutColumn(cards, contentBounds(session.board.getState()), pageMeasure())
+}

@@ -1,0 +1,50 @@
+// The connected-cycles HTTP API (docs/api.md "Connected learning cycles"): links, the map, raise,
+// respond, provenance, and the board settings the header edits. Errors are values (ApiResult).
+import type { Role } from '../../shared/access/roles.ts'
+import type { ConditionKind, ConditionStatus } from '../../shared/model/condition.ts'
+import type { Scale } from '../../shared/model/cycle.ts'
+import { api, type BoardSummary } from '../home/api.ts'
+
+export type LinkKind = 'vertical' | 'horizontal'
+export type LinkStatus = 'pending' | 'active'
+export type LinkDirection = 'up' | 'down' | 'peer'
+
+export type CycleLink = {
+  id: string
+  kind: LinkKind
+  status: LinkStatus
+  direction: LinkDirection
+  createdBy: string
+  other: { id: string; title: string; scale: Scale; visible: boolean } | null
+}
+
+export type OpenCounts = { enablers: number; barriers: number }
+export type MapCycle = { id: string; title: string; scale: Scale; element: string; role: Role; raised: OpenCounts; received: OpenCounts }
+export type MapLink = { id: string; kind: LinkKind; status: LinkStatus; lower: string; higher: string }
+export type CycleMap = { cycles: MapCycle[]; links: MapLink[] }
+
+export type BoardWithRole = BoardSummary & { role?: Role }
+export type RaiseInput = { targetBoardId: string; kind: ConditionKind; note: string }
+export type RaiseAnswer = { condition: { id: string; status: ConditionStatus }; created: boolean }
+export type RespondInput = { status?: Exclude<ConditionStatus, 'raised'>; reason?: string; response?: string }
+export type Evidence = { boardId: string; patternId: string; path: string }
+
+const board = (id: string) => `/api/boards/${encodeURIComponent(id)}`
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) })
+
+export const getBoardWithRole = (id: string) => api<BoardWithRole>(board(id))
+export const listMyBoards = () => api<{ boards: BoardWithRole[] }>('/api/boards')
+
+export const listLinks = (id: string) => api<{ links: CycleLink[] }>(`${board(id)}/links`)
+export const createLink = (id: string, otherBoardId: string, kind: LinkKind) =>
+  api<{ link: { id: string; status: LinkStatus } }>(`${board(id)}/links`, json('POST', { otherBoardId, kind }))
+export const acceptLink = (id: string, linkId: string) => api<{ link: { id: string; status: LinkStatus } }>(`${board(id)}/links/${encodeURIComponent(linkId)}/accept`, json('POST', {}))
+export const removeLink = (id: string, linkId: string) => api<{ ok: boolean }>(`${board(id)}/links/${encodeURIComponent(linkId)}`, { method: 'DELETE' })
+
+export const getCycleMap = () => api<CycleMap>('/api/cycles/map')
+
+export const raisePattern = (id: string, patternId: string, input: RaiseInput) =>
+  api<RaiseAnswer>(`${board(id)}/patterns/${encodeURIComponent(patternId)}/raise`, json('POST', input))
+export const respondToCondition = (conditionId: string, input: RespondInput) =>
+  api<{ condition: { id: string; status: ConditionStatus } }>(`/api/conditions/${encodeURIComponent(conditionId)}`, json('PATCH', input))
+export const conditionEvidence = (conditionId: string) => api<Evidence>(`/api/conditions/${encodeURIComponent(conditionId)}/evidence`)

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { ConditionCard, RaisedMark } from '../../shared/model/condition.ts'
+import { createCyclesStore } from './cyclesStore.ts'
+
+const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {}, quotes: ['Waited six weeks'] }
+const card = (id: string, over: Partial<ConditionCard> = {}): ConditionCard => ({
+  id,
+  kind: 'barrier',
+  name: 'Decisions take too long',
+  summary: '',
+  note: '',
+  evidence,
+  source: { boardId: 'team-1', title: 'Benefits team', scale: 'team', patternId: 'pattern-1' },
+  status: 'raised',
+  declineReason: null,
+  responses: [],
+  raisedAt: '2026-01-01T00:00:00.000Z',
+  raisedBy: 'Ana',
+  ...over,
+})
+const mark = (status: RaisedMark['status']): RaisedMark => ({
+  conditionId: 'c1',
+  kind: 'barrier',
+  target: { boardId: 'org-1', title: 'City council', scale: 'organisation' },
+  status,
+  declineReason: status === 'declined' ? 'Statutory' : null,
+  responses: [],
+})
+
+describe('cycles store', () => {
+  it('reads cards present before it was made and follows the server writing them', () => {
+    const doc = new Y.Doc()
+    doc.getMap('conditions').set('c1', card('c1', { raisedAt: '2026-01-02T00:00:00.000Z' }))
+    const store = createCyclesStore(doc)
+    expect(store.data.getState().conditions.map((c) => c.id)).toEqual(['c1'])
+    doc.getMap('conditions').set('c0', card('c0'))
+    expect(store.data.getState().conditions.map((c) => c.id)).toEqual(['c0', 'c1'])
+    doc.getMap('conditions').set('c1', card('c1', { raisedAt: '2026-01-02T00:00:00.000Z', status: 'declined', declineReason: 'No budget' }))
+    expect(store.data.getState().conditions[1]).toMatchObject({ status: 'declined', declineReason: 'No budget' })
+  })
+
+  it('skips malformed cards and follows raised marks per pattern', () => {
+    const doc = new Y.Doc()
+    const store = createCyclesStore(doc)
+    doc.getMap('conditions').set('bad', { id: 'bad', kind: 'rumour' })
+    expect(store.data.getState().conditions).toEqual([])
+    doc.getMap('raised').set('pattern-1', [mark('raised')])
+    expect(store.data.getState().raised.get('pattern-1')?.[0]?.status).toBe('raised')
+    doc.getMap('raised').set('pattern-1', [mark('declined')])
+    expect(store.data.getState().raised.get('pattern-1')?.[0]).toMatchObject({ status: 'declined', declineReason: 'Statutory' })
+  })
+
+  it('stops following after dispose', () => {
+    const doc = new Y.Doc()
+    const store = createCyclesStore(doc)
+    store.dispose()
+    doc.getMap('raised').set('pattern-1', [mark('raised')])
+    expect(store.data.getState().raised.size).toBe(0)
+  })
+})

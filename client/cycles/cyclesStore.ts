@@ -1,0 +1,61 @@
+// The connected-cycles view of one open board: the condition cards raised onto it (root
+// `conditions`) and where its own patterns went (root `raised`), both written by the server only
+// and read here live; plus the cycles UI (which panel is open, who I am on this board).
+// No React, no DOM: one instance per board session, disposed with it.
+import type * as Y from 'yjs'
+import type { Role } from '../../shared/access/roles.ts'
+import { readConditions, readRaised, type ConditionCard, type RaisedMark } from '../../shared/model/condition.ts'
+import { ROOT } from '../../shared/model/layout.ts'
+import { createStore, type Store } from '../store/createStore.ts'
+
+export type CyclesData = {
+  /** Cards raised onto this board, oldest first. */
+  conditions: readonly ConditionCard[]
+  /** patternId → where that pattern of this board was raised, with live status. */
+  raised: ReadonlyMap<string, readonly RaisedMark[]>
+}
+
+export type CyclesPanel = 'links' | 'raised' | 'condition'
+
+export type CyclesUi = {
+  panel: CyclesPanel | null
+  /** The condition card open in the condition panel. */
+  conditionId: string | null
+  /** The pattern the raise dialog is open for. */
+  raisePatternId: string | null
+  /** My role on this board and my account id (null until known, or for no account). */
+  role: Role | null
+  meId: string | null
+}
+
+export type CyclesStore = { data: Store<CyclesData>; ui: Store<CyclesUi>; dispose(): void }
+
+export const NO_MARKS: readonly RaisedMark[] = []
+
+export function readAllRaised(doc: Y.Doc): ReadonlyMap<string, readonly RaisedMark[]> {
+  const out = new Map<string, readonly RaisedMark[]>()
+  for (const patternId of doc.getMap(ROOT.raised).keys()) {
+    const marks = readRaised(doc, patternId)
+    if (marks.length) out.set(patternId, marks)
+  }
+  return out
+}
+
+export function createCyclesStore(doc: Y.Doc): CyclesStore {
+  const conditionsRoot = doc.getMap(ROOT.conditions)
+  const raisedRoot = doc.getMap(ROOT.raised)
+  const data = createStore<CyclesData>({ conditions: readConditions(doc), raised: readAllRaised(doc) })
+  const ui = createStore<CyclesUi>({ panel: null, conditionId: null, raisePatternId: null, role: null, meId: null })
+  const onConditions = () => data.setState({ conditions: readConditions(doc) })
+  const onRaised = () => data.setState({ raised: readAllRaised(doc) })
+  conditionsRoot.observe(onConditions)
+  raisedRoot.observe(onRaised)
+  return {
+    data,
+    ui,
+    dispose() {
+      conditionsRoot.unobserve(onConditions)
+      raisedRoot.unobserve(onRaised)
+    },
+  }
+}

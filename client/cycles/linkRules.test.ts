@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import type { CycleLink } from './cyclesApi.ts'
+import { canAccept, explainError, groupLinks, kindProblem, linkCandidates, linkKindFor, raiseTargets, relationText } from './linkRules.ts'
+
+const link = (over: Partial<CycleLink>): CycleLink => ({
+  id: 'l1',
+  kind: 'vertical',
+  status: 'active',
+  direction: 'up',
+  createdBy: 'me',
+  other: { id: 'org', title: 'City council', scale: 'organisation', visible: true },
+  ...over,
+})
+
+describe('link rules', () => {
+  it('links across scales vertically and peers horizontally', () => {
+    expect(linkKindFor('team', 'organisation')).toBe('vertical')
+    expect(linkKindFor('team', 'team')).toBe('horizontal')
+    expect(kindProblem('vertical', 'team', 'team')).toMatch(/same scale/)
+    expect(kindProblem('horizontal', 'team', 'place')).toMatch(/different scale/)
+    expect(kindProblem('vertical', 'team', 'place')).toBeNull()
+    expect(relationText('team', 'region')).toMatch(/higher scale/)
+    expect(relationText('place', 'person')).toMatch(/lower scale/)
+  })
+
+  it('offers boards not yet linked, never this one', () => {
+    const boards = [{ id: 'team' }, { id: 'org' }, { id: 'place' }]
+    expect(linkCandidates(boards, 'team', [link({})]).map((b) => b.id)).toEqual(['place'])
+  })
+
+  it('raises only along active vertical links leading up', () => {
+    const links = [
+      link({ id: 'a' }),
+      link({ id: 'b', status: 'pending', other: { id: 'pending-org', title: 'P', scale: 'organisation', visible: true } }),
+      link({ id: 'c', direction: 'down', other: { id: 'person', title: 'Me', scale: 'person', visible: true } }),
+      link({ id: 'd', kind: 'horizontal', direction: 'peer', other: { id: 'peer', title: 'Peer', scale: 'team', visible: false } }),
+      link({ id: 'e', other: null }),
+    ]
+    expect(raiseTargets(links)).toEqual([{ boardId: 'org', title: 'City council', scale: 'organisation' }])
+    const groups = groupLinks(links)
+    expect([groups.up.length, groups.down.length, groups.peer.length]).toEqual([3, 1, 1])
+  })
+
+  it('lets a manager accept a pending link someone else asked for', () => {
+    expect(canAccept(link({ status: 'pending', createdBy: 'them' }), 'me', true)).toBe(true)
+    expect(canAccept(link({ status: 'pending', createdBy: 'me' }), 'me', true)).toBe(false)
+    expect(canAccept(link({ status: 'pending', createdBy: 'them' }), 'me', false)).toBe(false)
+    expect(canAccept(link({ status: 'active', createdBy: 'them' }), 'me', true)).toBe(false)
+  })
+
+  it('explains refusals in the field’s words', () => {
+    expect(explainError('not_linked', 'x', { target: 'City council' })).toMatch(/no active link up to City council/)
+    expect(explainError('forbidden', 'x')).toMatch(/contributor \(or more\) on both boards/)
+    expect(explainError('no_source_access', 'the stories stay there', { source: 'Benefits team' })).toBe(
+      'The stories stay there. You have no role on Benefits team, so only what this card carries is visible to you.',
+    )
+    expect(explainError('weird', 'Something broke')).toBe('Something broke')
+  })
+})
