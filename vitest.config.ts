@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'e2e/**/*.spec.ts'],
+    globalSetup: ['e2e/globalSetup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
