@@ -1,9 +1,11 @@
 // `npm run bench`: fan-out latency for Learning Wall, a raw ws relay and Hocuspocus at 50 and 200
-// clients, then the 5,000-story board's size, load time and heap. One table, targets beside the
-// figures, JSON in bench/results/latest.json. Every child process is killed on any exit.
+// clients, then the 5,000-story board's size, load time and heap, then the canvas in headless
+// Chromium (bench/canvas/run.ts, its own table and bench/results/canvas.json). One table, targets
+// beside the figures, JSON in bench/results/latest.json. Every child process is killed on any exit.
 //
 // Environment (for development): BENCH_QUICK=1 shortens the windows, BENCH_SERVERS=a,b and
-// BENCH_CLIENTS=50,200 pick scenarios, BENCH_SIZE=0 skips part B, BENCH_PROFILE=1 writes a
+// BENCH_CLIENTS=50,200 pick scenarios, BENCH_SIZE=0 skips part B, BENCH_CANVAS=0 skips part C
+// (its own settings: see bench/canvas/run.ts), BENCH_PROFILE=1 writes a
 // --cpu-prof of each Learning Wall server child to bench/results/prof.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -63,6 +65,20 @@ async function boardSize(): Promise<SizeResult> {
   }
 }
 
+/** Part C: the canvas benchmark's table (it prints nothing else on stdout). */
+async function canvasBench(): Promise<string> {
+  const child = spawnTs('bench/canvas/run.ts')
+  let table = ''
+  child.stdout?.on('data', (d: Buffer) => (table += d.toString()))
+  try {
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    if (code !== 0) throw new Error(`canvas bench exited with ${code}`)
+    return table.trim()
+  } finally {
+    await stop(child)
+  }
+}
+
 /** Which code was measured: the commit and how many server/ and shared/ files differ from it. */
 function codeVersion(): { commit: string; uncommittedFiles: number } {
   try {
@@ -107,6 +123,11 @@ async function main(): Promise<void> {
     log('bench: building and loading the 5,000-story board…')
     size = await boardSize()
   }
+  let canvas = ''
+  if (env.BENCH_CANVAS !== '0') {
+    log('bench: the canvas in headless Chromium (2k/5k/10k-story boards)…')
+    canvas = await canvasBench()
+  }
 
   const v = verdicts(rows, size)
   const code = codeVersion()
@@ -125,6 +146,13 @@ async function main(): Promise<void> {
       : '',
     size ? sizeTable(size) : '',
     '',
+    ...(canvas
+      ? [
+          'C. Canvas in headless Chromium (bench/canvas/run.ts; targets and verdicts in its table)',
+          canvas,
+          '',
+        ]
+      : []),
     'Targets',
     verdictTable(v),
     '',

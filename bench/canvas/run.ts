@@ -1,4 +1,5 @@
-// Canvas benchmark in headless Chromium with the test build (standalone: `npx tsx bench/canvas/run.ts`).
+// Canvas benchmark in headless Chromium with the test build: part C of `npm run bench`, or alone
+// with `npx tsx bench/canvas/run.ts`.
 //
 //   drag 2k / 5k / 10k   p95 of requestAnimationFrame intervals while a story is dragged with the
 //                        mouse at 100 % zoom, on boards of 2,000, 5,000 and 10,000 stories
@@ -44,7 +45,8 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
 }
 const median = (xs: number[]) => quantile(xs, 0.5)
-const log = (line: string) => process.stdout.write(`[bench:canvas] ${line}\n`)
+// Progress on stderr; stdout carries only the table, which `npm run bench` (bench/run.ts) prints.
+const log = (line: string) => process.stderr.write(`[bench:canvas] ${line}\n`)
 
 async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
     await browser.close().catch(() => undefined)
     await server.stop()
   }
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void cleanup().then(() => process.exit(130)))
   try {
     const api = new ApiClient(server.url)
     await api.signUp(uniqueEmail('bench'), 'Bench Person')
