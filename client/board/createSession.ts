@@ -82,7 +82,12 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
   })
   const onOnline = () => {
     dispatch({ type: 'online' })
-    if (connection.getState().status !== 'closed') provider.connect()
+    if (connection.getState().status === 'closed') return
+    // The socket may have survived a short drop: then no new "connected" event will come.
+    if (provider.wsconnected) {
+      dispatch({ type: 'status', status: 'connected' })
+      dispatch({ type: 'synced', synced: provider.synced })
+    } else provider.connect()
   }
   const onOffline = () => dispatch({ type: 'offline' })
   window.addEventListener('online', onOnline)

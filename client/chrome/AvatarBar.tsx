@@ -1,4 +1,5 @@
 // Who is on the board: one avatar per person (and me, where I can change my name).
+import { readableTextOn } from './readableText.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { saveUser } from '../board/localUser.ts'
 import { useStore } from '../store/useStore.ts'
@@ -23,11 +24,11 @@ export function AvatarBar({ session }: { session: BoardSession }) {
   }
   return (
     <div className="avatars" aria-label={`${peers.length + 1} ${peers.length ? 'people' : 'person'} on this board`} role="group" data-testid="avatars">
-      <button type="button" className="avatar me" style={{ background: me.colour }} onClick={rename} title={`${me.name} (you): change your name`} aria-label={`You: ${me.name}. Change your name`}>
+      <button type="button" className="avatar me" style={{ background: me.colour, color: readableTextOn(me.colour) }} onClick={rename} title={`${me.name} (you): change your name`} aria-label={`${initials(me.name)}: you, ${me.name}. Change your name`}>
         {initials(me.name)}
       </button>
       {peers.slice(0, 8).map((p) => (
-        <span key={p.clientId} className="avatar" style={{ background: p.colour }} title={p.editing ? `${p.name} (writing)` : p.name} aria-label={p.name} role="img" data-peer={p.name}>
+        <span key={p.clientId} className="avatar" style={{ background: p.colour, color: readableTextOn(p.colour) }} title={p.editing ? `${p.name} (writing)` : p.name} aria-label={p.name} role="img" data-peer={p.name}>
           {initials(p.name)}
         </span>
       ))}

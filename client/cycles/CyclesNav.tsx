@@ -30,7 +30,7 @@ export function CyclesNav({ session }: { session: BoardSession }) {
       <button type="button" aria-pressed={panel === 'links'} onClick={() => toggle('links')} aria-label="Connected cycles" title="Connected cycles: links to higher, lower and peer cycles" data-testid="links-toggle">
         Cycles
       </button>
-      <button type="button" aria-pressed={panel === 'raised'} onClick={() => toggle('raised')} data-testid="raised-toggle" aria-label={`Raised from this board: ${raisedCount} patterns`}>
+      <button type="button" aria-pressed={panel === 'raised'} onClick={() => toggle('raised')} data-testid="raised-toggle" title={`Patterns raised from this board: ${raisedCount}`}>
         Raised<span className="nav-count">{raisedCount}</span>
       </button>
       {belowCount > 0 && (

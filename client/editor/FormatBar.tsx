@@ -16,7 +16,15 @@ export function FormatBar({ editor }: { editor: Editor | null }) {
   const keep = (e: React.MouseEvent) => e.preventDefault()
   const link = () => promptLink(editor)
   const button = (label: string, text: React.ReactNode, active: boolean, run: () => void) => (
-    <button type="button" aria-label={label} title={label} aria-pressed={active} onMouseDown={keep} onClick={run}>
+    <button
+      type="button"
+      // The accessible name starts with the visible glyph (axe: label-content-name-mismatch).
+      aria-label={typeof text === 'string' && !label.startsWith(text) ? `${text} ${label}` : label}
+      title={label}
+      aria-pressed={active}
+      onMouseDown={keep}
+      onClick={run}
+    >
       {text}
     </button>
   )

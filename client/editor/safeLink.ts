@@ -3,7 +3,10 @@
 const ALLOWED = /^(https?:|mailto:)/i
 
 export function safeHref(raw: string): string | null {
-  const href = raw.trim()
+  // Browsers drop tabs, newlines and control characters inside URLs ("java\tscript:" runs as
+  // javascript:), so the scheme is judged without them.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const href = raw.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '')
   if (!href) return null
   if (ALLOWED.test(href)) return href
   // A bare domain becomes https; anything with another scheme (javascript:, data:) is refused.

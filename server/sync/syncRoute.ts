@@ -38,7 +38,11 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
     const room = parseRoom(roomName)
     const board = room ? await deps.storage.boards.get(room.boardId) : null
     const auth = board
-      ? await deps.authorize({ boardId: roomName, headers: c.req.raw.headers, url: new URL(c.req.url) })
+      ? await deps.authorize({
+          boardId: roomName,
+          headers: c.req.raw.headers,
+          url: new URL(c.req.url),
+        })
       : null
 
     let conn: RoomConnection | null = null
@@ -53,29 +57,52 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
           const code = auth.reason === 'unauthenticated' ? CLOSE.unauthenticated : CLOSE.forbidden
           return ws.close(code, auth.reason)
         }
-        const ends = auth.principal.expiresAt ? Date.parse(auth.principal.expiresAt) - Date.now() : null
+        const ends = auth.principal.expiresAt
+          ? Date.parse(auth.principal.expiresAt) - Date.now()
+          : null
         if (ends !== null) {
           // A guest's access ends at their invite's expiry, also mid-session.
-          expiry = setTimeout(() => ws.close(CLOSE.unauthenticated, 'access expired'), Math.max(0, Math.min(ends, 2 ** 31 - 1)))
+          expiry = setTimeout(
+            () => ws.close(CLOSE.unauthenticated, 'access expired'),
+            Math.max(0, Math.min(ends, 2 ** 31 - 1)),
+          )
           expiry.unref()
         }
-        deps.rooms.get(roomName).then(
-          (room) => {
-            if (closed) return
-            conn = room.join(socketOf(ws), auth.access, auth.principal)
-            for (const frame of early.splice(0)) conn.receive(frame)
-          },
-          (e: unknown) => {
-            deps.log.error('room_load_failed', { board: board.id, error: (e as Error).message })
-            ws.close(CLOSE.internalError, 'board could not be loaded')
-          },
-        )
+        deps.rooms
+          .get(roomName)
+          // Access may have changed while the room loaded: check again right before joining, so a
+          // role change or removal can never miss this connection.
+          .then(async (room) => ({
+            room,
+            now: await deps.authorize({
+              boardId: roomName,
+              headers: c.req.raw.headers,
+              url: new URL(c.req.url),
+            }),
+          }))
+          .then(
+            ({ room, now }) => {
+              if (closed) return
+              if (now.access === 'none')
+                return ws.close(
+                  now.reason === 'unauthenticated' ? CLOSE.unauthenticated : CLOSE.forbidden,
+                  now.reason,
+                )
+              conn = room.join(socketOf(ws), now.access, now.principal)
+              for (const frame of early.splice(0)) conn.receive(frame)
+            },
+            (e: unknown) => {
+              deps.log.error('room_load_failed', { board: board.id, error: (e as Error).message })
+              ws.close(CLOSE.internalError, 'board could not be loaded')
+            },
+          )
       },
       onMessage(event, ws) {
         if (!(event.data instanceof ArrayBuffer)) return // text frames are not part of the protocol
         const frame = new Uint8Array(event.data)
         if (conn) return conn.receive(frame)
-        if (early.length >= MAX_EARLY_FRAMES) return ws.close(CLOSE.tryAgainLater, 'too many frames while loading')
+        if (early.length >= MAX_EARLY_FRAMES)
+          return ws.close(CLOSE.tryAgainLater, 'too many frames while loading')
         early.push(frame)
       },
       onClose() {
