@@ -1,0 +1,24 @@
+// The facilitation HTTP API (docs/api.md "Facilitation"): the method templates and the session
+// actions a facilitator sends. Errors are values (ApiResult); CSRF is added by `api`.
+import type { SessionState, Template } from '../../shared/model/facilitation.ts'
+import { api } from '../home/api.ts'
+
+export type SessionAction =
+  | { action: 'start'; templateId: string }
+  | { action: 'phase'; index: number }
+  | { action: 'timer'; op: 'start' | 'pause' | 'reset'; ms?: number }
+  | { action: 'timer'; op: 'extend'; ms: number }
+  | { action: 'private'; on: boolean }
+  | { action: 'reveal' }
+  | { action: 'lock'; on: boolean; items?: string[] }
+  | { action: 'spotlight'; patternId: string | null }
+  | { action: 'cursors'; hidden: boolean }
+  | { action: 'summon'; x: number; y: number; zoom: number }
+  | { action: 'end' }
+
+export type SessionAnswer = { session: SessionState | null; revealed: number }
+
+export const listTemplates = () => api<{ templates: Template[] }>('/api/templates')
+
+export const sendSession = (boardId: string, action: SessionAction) =>
+  api<SessionAnswer>(`/api/boards/${encodeURIComponent(boardId)}/session`, { method: 'POST', body: JSON.stringify(action) })
