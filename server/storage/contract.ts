@@ -214,6 +214,41 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect(entries[1]!.details).toEqual({ n: 1 })
     })
 
+    it('[ST15] versions save, list newest first without states, load, rewrite and delete', async () => {
+      await storage.boards.create(board(id))
+      const { doc } = updatesOf(3)
+      const first = Y.encodeStateAsUpdateV2(doc)
+      const auto = await storage.versions.save(
+        { id: `v1${id}`, boardId: id, kind: 'auto', name: null, createdBy: null, createdAt: '2026-01-01T10:00:00.000Z' },
+        first,
+      )
+      expect(auto.bytes).toBe(first.byteLength)
+      doc.getMap('stories').set('late', 1)
+      const second = Y.encodeStateAsUpdateV2(doc)
+      await storage.versions.save(
+        { id: `v2${id}`, boardId: id, kind: 'named', name: 'End of workshop', createdBy: 'u1', createdAt: '2026-01-01T11:00:00.000Z' },
+        second,
+      )
+      const list = await storage.versions.list(id)
+      expect(list.map((v) => [v.id, v.kind, v.name])).toEqual([
+        [`v2${id}`, 'named', 'End of workshop'],
+        [`v1${id}`, 'auto', null],
+      ])
+      expect(list[0]).not.toHaveProperty('stateV2')
+      const loaded = await storage.versions.load(id, `v1${id}`)
+      expect(rebuild({ snapshot: loaded!.stateV2, updates: [] }).getMap('stories').size).toBe(3)
+      expect(await storage.versions.load(`${id}x`, `v1${id}`)).toBeNull()
+      const purged = new Uint8Array([0, 0, 0])
+      expect(await storage.versions.replaceState(id, `v2${id}`, purged)).toBe(true)
+      expect(await storage.versions.replaceState(id, `none${id}`, purged)).toBe(false)
+      const rewritten = await storage.versions.load(id, `v2${id}`)
+      expect(Array.from(rewritten!.stateV2)).toEqual([0, 0, 0])
+      expect(rewritten!.version.bytes).toBe(3)
+      expect(await storage.versions.delete(id, `v1${id}`)).toBe(true)
+      expect(await storage.versions.delete(id, `v1${id}`)).toBe(false)
+      expect((await storage.versions.list(id)).map((v) => v.id)).toEqual([`v2${id}`])
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

@@ -95,6 +95,16 @@ export interface Database {
     created_by: string
     created_at: string
   }
+  board_versions: {
+    id: string
+    board_id: string
+    kind: string
+    name: string | null
+    state: Uint8Array
+    bytes: number
+    created_by: string | null
+    created_at: string
+  }
   audit_log: {
     id: Generated<number | bigint>
     at: string
@@ -270,6 +280,22 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addUniqueConstraint('pattern_shares_once', ['source_board', 'source_pattern', 'target_board'])
           .execute()
+      },
+    },
+    '0005_versions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('board_versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('name', 'text')
+          .addColumn('state', blob, (c) => c.notNull())
+          .addColumn('bytes', 'integer', (c) => c.notNull())
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('board_versions_board').on('board_versions').columns(['board_id', 'created_at']).execute()
       },
     },
   }

@@ -10,6 +10,7 @@ import {
 import { createBoardStore, createDocStore } from './kyselyStorage.ts'
 import { createVoteStore } from './kyselyVotes.ts'
 import { createConditionStore, createLinkStore, createShareStore } from './kyselyCycles.ts'
+import { createVersionStore } from './kyselyVersions.ts'
 import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -26,5 +27,6 @@ export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Stora
     links: createLinkStore(db),
     conditions: createConditionStore(db),
     shares: createShareStore(db),
+    versions: createVersionStore(db),
   }
 }

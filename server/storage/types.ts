@@ -243,6 +243,36 @@ export interface ShareStore {
   remove(id: string): Promise<void>
 }
 
+/**
+ * A saved version of a board's document: automatic (on compaction, at most one per interval of
+ * activity) or named by a person ("end of workshop"). Restoring one creates a new board.
+ */
+export type VersionRecord = {
+  id: string
+  boardId: string
+  kind: 'auto' | 'named'
+  /** Null for automatic versions. */
+  name: string | null
+  /** Size of the stored state, so a list never loads the states themselves. */
+  bytes: number
+  createdBy: string | null
+  createdAt: string
+}
+
+export interface VersionStore {
+  /** Stores a compacted V2 state as a version of the board. */
+  save(version: Omit<VersionRecord, 'bytes'>, stateV2: Uint8Array): Promise<VersionRecord>
+  /** The board's versions, newest first, without their states. */
+  list(boardId: string, limit?: number): Promise<VersionRecord[]>
+  load(boardId: string, id: string): Promise<{ version: VersionRecord; stateV2: Uint8Array } | null>
+  /**
+   * Rewrites a version's stored state in place (e.g. to purge a withdrawn story's text from
+   * history); false when there is no such version.
+   */
+  replaceState(boardId: string, id: string, stateV2: Uint8Array): Promise<boolean>
+  delete(boardId: string, id: string): Promise<boolean>
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
@@ -256,5 +286,6 @@ export interface Storage {
   readonly links: LinkStore
   readonly conditions: ConditionStore
   readonly shares: ShareStore
+  readonly versions: VersionStore
   close(): Promise<void>
 }
