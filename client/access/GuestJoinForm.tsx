@@ -1,5 +1,6 @@
 // Joining through an invite without an account: only a name and an organisation.
 import { useState, type FormEvent } from 'react'
+import { PersonFields } from './PersonFields.tsx'
 
 type Props = {
   initialName?: string
@@ -24,31 +25,13 @@ export function GuestJoinForm({ initialName = '', busy, onJoin }: Props) {
     >
       <h2 id="guest-join-heading">Join as a guest</h2>
       <p className="hint">No account needed. Your access ends when this link expires.</p>
-      <label>
-        <span>Your name, as others see it</span>
-        <input
-          name="displayName"
-          autoComplete="name"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          required
-          maxLength={80}
-          data-testid="invite-display-name"
-        />
-      </label>
-      <label>
-        <span>
-          Organisation <span className="hint">(optional)</span>
-        </span>
-        <input
-          name="organisation"
-          autoComplete="organization"
-          value={organisation}
-          onChange={(e) => setOrganisation(e.target.value)}
-          maxLength={120}
-          data-testid="invite-organisation"
-        />
-      </label>
+      <PersonFields
+        displayName={displayName}
+        organisation={organisation}
+        onDisplayName={setDisplayName}
+        onOrganisation={setOrganisation}
+        testIdPrefix="invite"
+      />
       <button
         type="submit"
         className="primary"

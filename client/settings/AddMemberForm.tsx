@@ -1,10 +1,11 @@
 // Add an account to the board by email, with a role the manager may give.
 import { useState, type FormEvent } from 'react'
-import { ROLE_LABELS, type Role } from '../../shared/access/roles.ts'
+import type { Role } from '../../shared/access/roles.ts'
 import { addMember } from '../access/accessApi.ts'
 import { assignableRoles } from '../access/people.ts'
 import type { ApiError } from '../home/api.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
+import { RoleSelect } from './RoleSelect.tsx'
 
 export function AddMemberForm({
   boardId,
@@ -51,20 +52,7 @@ export function AddMemberForm({
           data-testid="add-member-email"
         />
       </label>
-      <label>
-        Role
-        <select
-          value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
-          data-testid="add-member-role"
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect roles={roles} value={role} onChange={setRole} testId="add-member-role" />
       <button type="submit" disabled={busy || email.trim() === ''} data-testid="add-member-submit">
         {busy ? 'Adding…' : 'Add member'}
       </button>

@@ -1,12 +1,13 @@
 // Create an invite link: a role, a life in hours or days, an optional use limit. The full link is
 // shown once (only its hash is stored on the server) with a copy button.
 import { useState, type FormEvent } from 'react'
-import { ROLE_LABELS, type InviteRole, type Role } from '../../shared/access/roles.ts'
+import type { InviteRole, Role } from '../../shared/access/roles.ts'
 import { createInvite } from '../access/accessApi.ts'
 import { expiryHours, inviteLink, parseMaxUses, type ExpiryUnit } from '../access/invites.ts'
 import { inviteRolesFor } from '../access/people.ts'
 import type { ApiError } from '../home/api.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
+import { RoleSelect } from './RoleSelect.tsx'
 import { CreatedLink } from './CreatedLink.tsx'
 
 export function CreateInviteForm({
@@ -61,20 +62,7 @@ export function CreateInviteForm({
         <h3 id="create-invite-heading" className="visually-hidden">
           Create an invite link
         </h3>
-        <label>
-          Role
-          <select
-            value={role}
-            onChange={(e) => setRole(e.target.value as InviteRole)}
-            data-testid="invite-create-role"
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect roles={roles} value={role} onChange={setRole} testId="invite-create-role" />
         <label>
           Expires after
           <input

@@ -2,6 +2,7 @@
 // out. A popover that takes the focus, closes on Escape or outside click and gives it back.
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { updateProfile } from '../access/accessApi.ts'
+import { PersonFields } from '../access/PersonFields.tsx'
 import type { ApiError } from '../home/api.ts'
 import { signOut, type Me } from '../home/auth.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
@@ -89,30 +90,14 @@ function ProfileForm({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
   return (
     <form onSubmit={submit} className="profile-form" style={{ display: 'grid', gap: '0.7rem' }}>
       <h2 id="profile-heading">Your profile</h2>
-      <label>
-        <span>Your name, as others see it</span>
-        <input
-          autoFocus
-          autoComplete="name"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          required
-          maxLength={80}
-          data-testid="profile-display-name"
-        />
-      </label>
-      <label>
-        <span>
-          Organisation <span className="hint">(optional)</span>
-        </span>
-        <input
-          autoComplete="organization"
-          value={organisation}
-          onChange={(e) => setOrganisation(e.target.value)}
-          maxLength={120}
-          data-testid="profile-organisation"
-        />
-      </label>
+      <PersonFields
+        displayName={displayName}
+        organisation={organisation}
+        onDisplayName={setDisplayName}
+        onOrganisation={setOrganisation}
+        testIdPrefix="profile"
+        autoFocus
+      />
       <button
         type="submit"
         className="primary"
