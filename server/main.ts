@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const storage = config.databaseUrl
     ? await openPostgresStorage({ url: config.databaseUrl })
     : await openSqliteStorage({ dataDir: config.dataDir })
-  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, log) : undefined
+  const bus = config.redisUrl ? openRedisBus(config.redisUrl, log) : undefined
   const lw = createApp({ config, storage, log, bus })
   const server = serve({ fetch: lw.app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { port: info.port, storage: storage.kind, bus: bus ? bus.instanceId : null })

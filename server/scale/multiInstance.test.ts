@@ -26,7 +26,7 @@ describe('several instances over PostgreSQL and Redis', () => {
   const instance = async () =>
     startServer({
       storage: await openPostgresStorage({ url: db.url, poolSize: 4 }),
-      bus: await openRedisBus(REDIS_URL, silentLog),
+      bus: openRedisBus(REDIS_URL, silentLog),
       ownerEmail: uniqueEmail('owner'),
     })
 

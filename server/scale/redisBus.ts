@@ -18,32 +18,46 @@ const channel = (boardId: string) => `lw:board:${boardId}:awareness`
 
 type Joined = { cursor: string; handlers: BoardBusHandlers }
 
-export async function openRedisBus(url: string, log: Log): Promise<Bus> {
+/**
+ * Never waits for Redis: an instance that starts while Redis is away serves its local clients
+ * from storage, and ioredis keeps reconnecting; the first `ready` then counts as a reconnect
+ * (rooms catch up from storage and re-publish presence). Commands issued meanwhile are queued.
+ */
+export function openRedisBus(url: string, log: Log): Bus {
   const instanceId = newId(10)
-  const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true } as const
+  const options = { maxRetriesPerRequest: null, enableOfflineQueue: true } as const
   const cmd = new Redis(url, options)
   const reader = new Redis(url, options)
   const sub = new Redis(url, options)
-  await Promise.all([cmd.connect(), reader.connect(), sub.connect()])
 
   const boards = new Map<string, Joined>()
   const listeners: Array<() => void> = []
-  let readerId: number | null = (await reader.client('ID'))
+  let readerId: number | null = null
   let closed = false
   let wake: (() => void) | null = null
 
-  // A connection that comes back after being lost means messages may have been missed.
+  // A connection that comes back after being lost (or that could not connect at start) means
+  // messages may have been missed.
   for (const conn of [cmd, reader, sub]) {
     let lost = false
     conn.on('close', () => (lost = true))
     conn.on('ready', () => {
+      if (conn === reader) void reader.client('ID').then((id) => (readerId = id)).catch(() => undefined)
       if (!lost) return
       lost = false
-      if (conn === reader) void reader.client('ID').then((id) => (readerId = id)).catch(() => undefined)
       log.warn('redis_reconnected', { instance: instanceId })
       for (const l of listeners) l()
     })
-    conn.on('error', (e: Error) => log.warn('redis_error', { instance: instanceId, error: e.message }))
+    conn.on('error', (e: Error) => {
+      lost = true
+      log.warn('redis_error', { instance: instanceId, error: e.message })
+    })
+  }
+
+  /** The id of the newest entry of a board's stream ('0-0' when empty). */
+  const lastId = async (conn: Redis, boardId: string): Promise<string> => {
+    const last = (await conn.xrevrange(streamKey(boardId), '+', '-', 'COUNT', 1)) as Array<[string, string[]]>
+    return last[0]?.[0] ?? '0-0'
   }
 
   sub.on('messageBuffer', (ch: Buffer, message: Buffer) => {
@@ -70,6 +84,14 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
       if (boards.size === 0) {
         await new Promise<void>((resolve) => (wake = resolve))
         wake = null
+        continue
+      }
+      // A board joined while Redis was away reads from "now"; pin that to an entry id once Redis
+      // answers, or every XREAD would skip what arrived between two reads.
+      try {
+        for (const [boardId, joined] of boards) if (joined.cursor === '$') joined.cursor = await lastId(reader, boardId)
+      } catch {
+        if (!closed) await new Promise((r) => setTimeout(r, 100))
         continue
       }
       const keys = [...boards.keys()]
@@ -108,10 +130,9 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
     async position(boardId) {
       // While Redis is away a board must still load: start from "now" and let the catch-up from
       // storage fill anything in between.
-      const last = cmd.xrevrange(streamKey(boardId), '+', '-', 'COUNT', 1) as Promise<Array<[string, string[]]>>
+      if (cmd.status !== 'ready') return '$'
       const timeout = new Promise<null>((r) => setTimeout(() => r(null), 500).unref())
-      const entry = await Promise.race([last.catch(() => null), timeout])
-      return entry === null ? '$' : (entry[0]?.[0] ?? '0-0')
+      return (await Promise.race([lastId(cmd, boardId).catch(() => null), timeout])) ?? '$'
     },
     join(boardId, from, handlers) {
       boards.set(boardId, { cursor: from, handlers })
@@ -142,7 +163,8 @@ export async function openRedisBus(url: string, log: Log): Promise<Bus> {
       interrupt()
       reader.disconnect()
       await loop.catch(() => undefined)
-      await Promise.allSettled([cmd.quit(), sub.quit()])
+      // quit() would wait for a Redis that may never come back.
+      await Promise.allSettled([cmd, sub].map(async (c) => (c.status === 'ready' ? c.quit() : c.disconnect())))
     },
   }
 }
