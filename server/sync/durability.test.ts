@@ -12,7 +12,7 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { createStory, moveStories } from '../../shared/ops/story.ts'
 import { openSqliteStorage } from '../storage/sqlite.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { freePort, startChildServer, type ChildServer } from '../testing/childServer.ts'
+import { freePort, startInstance, type InstanceProcess } from '../testing/processes.ts'
 import { missingFrom, sameSnapshot, storedDoc } from '../testing/docState.ts'
 import { connectClient, synced, waitFor, type TestClient } from '../testing/harness.ts'
 import { streamOf, testSeed, type Rng } from '../testing/seed.ts'
@@ -45,7 +45,7 @@ function edit(w: Writer, prefix: string): void {
 
 describe('[D1] kill -9 durability of the sync server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lw-durability-'))
-  let server: ChildServer | null = null
+  let server: InstanceProcess | null = null
   const clients: TestClient[] = []
   let passed = false
 
@@ -59,12 +59,12 @@ describe('[D1] kill -9 durability of the sync server', () => {
 
   it(`everything any client received before SIGKILL is there after a restart (seed ${SEED})`, async () => {
     const port = await freePort()
-    const start = () => startChildServer({ port, dataDir, env: { COMPACT_EVERY: '20' } })
+    const start = () => startInstance(port, { DATA_DIR: dataDir, COMPACT_EVERY: '20' })
     server = await start()
     const owner = new ApiClient(server.url)
     await owner.signUp(uniqueEmail('durable'), 'Owner')
     const boardId = await owner.createBoard('Durability')
-    const connect = (s: ChildServer) => {
+    const connect = (s: InstanceProcess) => {
       const c = connectClient(s.wsUrl, boardId, { token: owner.token! })
       clients.push(c)
       return c
@@ -73,7 +73,7 @@ describe('[D1] kill -9 durability of the sync server', () => {
     const context = (round: number) => `seed ${SEED}, round ${round}`
 
     for (let round = 1; round <= ROUNDS; round++) {
-      const live: ChildServer = server
+      const live: InstanceProcess = server
       const writers: Writer[] = Array.from({ length: WRITERS }, (_, i) => ({
         client: connect(live),
         rng: streamOf(SEED, round * 10 + i + 1),
