@@ -14,6 +14,7 @@ export type SessionAction =
   | { action: 'spotlight'; patternId: string | null }
   | { action: 'cursors'; hidden: boolean }
   | { action: 'summon'; x: number; y: number; zoom: number }
+  | { action: 'follow'; clientId: number | null }
   | { action: 'end' }
 
 export type SessionAnswer = { session: SessionState | null; revealed: number }

@@ -35,6 +35,7 @@ const Action = z.discriminatedUnion('action', [
   z.object({ action: z.literal('spotlight'), patternId: z.string().max(64).nullable() }),
   z.object({ action: z.literal('cursors'), hidden: z.boolean() }),
   z.object({ action: z.literal('summon'), x: z.number().finite(), y: z.number().finite(), zoom: z.number().min(0.02).max(8) }),
+  z.object({ action: z.literal('follow'), clientId: z.number().int().min(0).max(0xffffffff).nullable() }),
   z.object({ action: z.literal('end') }),
 ])
 type Action = z.infer<typeof Action>
@@ -115,6 +116,10 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
         break
       case 'summon':
         next = { ...current, summon: { x: action.x, y: action.y, zoom: action.zoom, at: new Date(now).toISOString() } }
+        break
+      case 'follow':
+        // Anonymous boards keep presence names neutral; the leader is named by role there.
+        next = { ...current, follow: action.clientId === null ? null : { clientId: action.clientId, name: board.anonymous ? 'Facilitator' : identity.user.displayName.slice(0, 80) } }
         break
       case 'end':
         reveal = current.private

@@ -54,6 +54,12 @@ export const SessionState = z.object({
   spotlight: z.string().nullable(),
   hideCursors: z.boolean(),
   summon: z.object({ x: z.number(), y: z.number(), zoom: z.number(), at: z.string() }).nullable(),
+  /**
+   * Follow me: everyone's view follows the awareness `view` of this Yjs client id. Named here, by a
+   * facilitator through the server, so a participant cannot make the room follow them: the server
+   * lets only that client's own connection write its awareness entry.
+   */
+  follow: z.object({ clientId: z.number().int().min(0), name: z.string().max(80) }).nullable().default(null),
 })
 export type SessionState = z.infer<typeof SessionState>
 
@@ -76,6 +82,7 @@ export const emptySession = (): SessionState => ({
   spotlight: null,
   hideCursors: false,
   summon: null,
+  follow: null,
 })
 
 /** Milliseconds left on a timer at `now`. */
