@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readConditions, readRaised, readReferences } from '../../shared/model/condition.ts'
 import { ROOT } from '../../shared/model/layout.ts'
-import { createPattern, updatePattern } from '../../shared/ops/pattern.ts'
+import { createPattern, deletePattern, updatePattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
 import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
@@ -206,5 +206,40 @@ describe('connected learning cycles', () => {
     const other = connect(peer)
     await synced(other)
     await waitFor(() => readReferences(other.doc).length === 0)
+  })
+
+  it('[CY8] shares are listed on the source board; a deleted original stays as "no longer live"; unsharing checks the role and is audited', async () => {
+    const { team, patternId, teamClient } = await teamWithPattern()
+    const peer = await server.createBoard('Peer team', 'team')
+    await server.owner.request('POST', `/api/boards/${team}/links`, { otherBoardId: peer, kind: 'horizontal' })
+    const shared = await server.owner.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${patternId}/share`, { targetBoardId: peer })
+    const shareId = shared.body.share.id
+    type Listed = { shares: Array<{ id: string; patternId: string; target: { id: string; title: string } | null }>; error?: { code: string } }
+    const listed = await server.owner.request<Listed>('GET', `/api/boards/${team}/shares`)
+    expect(listed.body.shares).toEqual([expect.objectContaining({ id: shareId, patternId, target: expect.objectContaining({ id: peer, title: 'Peer team' }) })])
+    // Someone without a role on the source board sees nothing of its shares.
+    const outsider = new ApiClient(server.url)
+    await outsider.signUp(uniqueEmail('outsider'), 'Outsider')
+    expect((await outsider.request('GET', `/api/boards/${team}/shares`)).status).toBe(403)
+    // A contributor on the peer board (below facilitator, no role on the source) cannot take it away.
+    const email = uniqueEmail('peer-member')
+    const peerMember = new ApiClient(server.url)
+    await peerMember.signUp(email, 'Peer member')
+    await server.owner.request('POST', `/api/boards/${peer}/members`, { email, role: 'contributor' })
+    expect((await peerMember.request('DELETE', `/api/shares/${shareId}`)).status).toBe(403)
+    // The original is deleted: the card stays, marked as no longer live.
+    const peerClient = connect(peer)
+    await synced(peerClient)
+    await waitFor(() => readReferences(peerClient.doc)[0]?.live === true)
+    expect(deletePattern(teamClient.doc, { id: patternId }, local).ok).toBe(true)
+    await waitFor(() => readReferences(peerClient.doc)[0]?.live === false, 8000, 'reference marked not live')
+    expect(readReferences(peerClient.doc)[0]?.name).toBe('Decisions take too long')
+    expect((await server.owner.request('DELETE', `/api/shares/${shareId}`)).status).toBe(200)
+    expect((await server.owner.request<Listed>('GET', `/api/boards/${team}/shares`)).body.shares).toEqual([])
+    await waitFor(() => readReferences(peerClient.doc).length === 0)
+    for (const board of [team, peer]) {
+      const audit = await server.owner.request<{ entries: Array<{ action: string }> }>('GET', `/api/boards/${board}/audit`)
+      expect(audit.body.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['pattern.shared', 'pattern.unshared']))
+    }
   })
 })

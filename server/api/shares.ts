@@ -56,6 +56,23 @@ export function shareRoutes({ storage, rooms, audit, sharing }: ShareRouteDeps):
     return c.json({ share, created }, created ? 201 : 200)
   })
 
+  // What this board's patterns are shared with, for the "Share with peer cycle" control.
+  app.get('/boards/:id/shares', async (c) => {
+    const { board } = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
+    const shares = await storage.shares.fromBoard(board.id)
+    const out = []
+    for (const s of shares) {
+      const target = await storage.boards.get(s.targetBoard)
+      out.push({
+        id: s.id,
+        patternId: s.sourcePattern,
+        target: target ? { id: target.id, title: target.title, scale: target.scale } : null,
+        createdAt: s.createdAt,
+      })
+    }
+    return c.json({ shares: out })
+  })
+
   app.delete('/shares/:shareId', async (c) => {
     const identity = requireIdentity(c)
     const share = await storage.shares.get(c.req.param('shareId'))
