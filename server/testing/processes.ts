@@ -54,16 +54,22 @@ export type Proc = {
   output(): string
   /** SIGKILL: no shutdown hook runs. Resolves once the process is gone. */
   kill9(): Promise<void>
+  /** SIGTERM (a clean shutdown), SIGKILL after `graceMs`. Resolves once the process is gone. */
+  stop(graceMs?: number): Promise<void>
 }
 
 /** Spawns a process and resolves once its output matches `ready` (or rejects on exit/timeout). */
-async function spawnReady(
+export async function spawnReady(
   what: string,
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number },
 ): Promise<Proc> {
-  const child = spawn(command, args, { cwd: REPO, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, {
+    cwd: REPO,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   live.add(child)
   let out = ''
   const keep = (d: Buffer) => {
@@ -85,10 +91,20 @@ async function spawnReady(
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await exited
     },
+    async stop(graceMs = 5000) {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+      await exited
+      clearTimeout(timer)
+    },
   }
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`${what} did not start in ${options.timeoutMs} ms`)), options.timeoutMs)
+      const timer = setTimeout(
+        () => finish(new Error(`${what} did not start in ${options.timeoutMs} ms`)),
+        options.timeoutMs,
+      )
       const onData = () => {
         if (options.ready.test(out)) finish()
       }
@@ -126,16 +142,30 @@ export function startRedisServer(port: number): Promise<Proc> {
   )
 }
 
-export type InstanceProcess = Proc & { readonly port: number; readonly url: string; readonly wsUrl: string }
+export type InstanceProcess = Proc & {
+  readonly port: number
+  readonly url: string
+  readonly wsUrl: string
+}
 
 /** The real server (`server/main.ts`) as a child process; resolves once it listens. */
-export async function startInstance(port: number, env: Record<string, string>): Promise<InstanceProcess> {
+export async function startInstance(
+  port: number,
+  env: Record<string, string>,
+): Promise<InstanceProcess> {
   const proc = await spawnReady(
     `server instance on ${port}`,
     process.execPath,
     ['--import', 'tsx', 'server/main.ts'],
     {
-      env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        STATIC_DIR: '',
+        LOG_LEVEL: 'warn',
+        ...env,
+        PORT: String(port),
+      },
       ready: /is running on http:\/\/localhost:\d+/,
       timeoutMs: 60_000,
     },
