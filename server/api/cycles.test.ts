@@ -31,7 +31,7 @@ describe('connected learning cycles', () => {
     const c = connect(team)
     await synced(c)
     const ids = [
-      createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Waited six weeks for a decision', fields: { tellerRole: 'tenant', outcome: 'worse' } }, local),
+      createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Waited six weeks for a decision', fields: { tellerRole: 'tenant', outcome: 'worse', consent: { givenBy: 'tenant', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' } } }, local),
       createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Confidential detail about arrears', fields: { sensitivity: 'confidential', outcome: 'worse' } }, local),
       createStory(c.doc, { pos: { x: 0, y: 0 }, text: `${CANARY} health and offending detail`, fields: { sensitivity: 'restricted' } }, local),
     ].map((r) => (r.ok ? r.value.id : ''))

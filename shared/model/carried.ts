@@ -1,8 +1,10 @@
 // What of a pattern may leave its board: name, description, counts, and quotes from `working`
-// stories only. Confidential stories are counted; restricted ones add nothing but a count.
+// stories whose consent covers linked boards and quotes (shared/model/consent.ts). Confidential
+// stories are counted; restricted ones add nothing but a count.
 // Used for conditions raised upward and for references shared with peers. Pure module.
 import type * as Y from 'yjs'
 import type { CarriedEvidence } from './condition.ts'
+import { quotableOnLinkedBoards } from './consent.ts'
 import { summarizeEvidence } from './evidence.ts'
 import { readBoard } from './readBoard.ts'
 
@@ -10,6 +12,10 @@ export const MAX_QUOTES = 5
 export const QUOTE_CHARS = 280
 
 export type CarriedPattern = { name: string; summary: string; evidence: CarriedEvidence }
+
+/** The quote a story's text becomes on a linked board (also how withdrawal finds it again). */
+export const quoteOf = (text: string): string =>
+  text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text
 
 export function carriedPattern(doc: Y.Doc, patternId: string): CarriedPattern | null {
   const board = readBoard(doc)
@@ -20,9 +26,7 @@ export function carriedPattern(doc: Y.Doc, patternId: string): CarriedPattern | 
   const quotes: string[] = []
   for (const m of pattern.members) {
     const s = byId.get(m.storyId)
-    if (s?.sensitivity === 'working' && s.text && quotes.length < MAX_QUOTES) {
-      quotes.push(s.text.length > QUOTE_CHARS ? `${s.text.slice(0, QUOTE_CHARS - 1)}…` : s.text)
-    }
+    if (s && quotableOnLinkedBoards(s) && s.text && quotes.length < MAX_QUOTES) quotes.push(quoteOf(s.text))
   }
   return {
     name: pattern.name || 'Untitled pattern',

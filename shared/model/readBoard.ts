@@ -20,7 +20,7 @@ export type BoardSnapshot = {
 }
 
 /** Optional fields that fail validation are dropped and reported; the rest of the record stays. */
-const OPTIONAL_STORY_FIELDS = ['experiment', 'tellerRole', 'date', 'outcome', 'author'] as const
+const OPTIONAL_STORY_FIELDS = ['experiment', 'tellerRole', 'date', 'outcome', 'consent', 'author'] as const
 const DEFAULTED_STORY_FIELDS = { tags: [], measures: [], sensitivity: 'working' } as const
 
 export function readStory(id: string, map: unknown, problems: Problem[]): Story | null {

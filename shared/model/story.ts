@@ -1,6 +1,7 @@
 // A story: one sticky note of evidence. Type, validator and document keys live together.
 // Pure module: may not touch the DOM, the network or Node.
 import { z } from 'zod'
+import { Consent } from './consent.ts'
 import { Colour, Point, Size } from './geometry.ts'
 
 export const OUTCOMES = ['better', 'worse', 'mixed', 'unclear'] as const
@@ -36,6 +37,8 @@ export const StoryFields = z.object({
   outcome: Outcome.optional(),
   measures: z.array(Measure).max(20).optional(),
   sensitivity: Sensitivity.optional(),
+  /** Who consented to what (shared/model/consent.ts); absent: counted only, never quoted. */
+  consent: Consent.optional(),
 })
 export type StoryFields = z.infer<typeof StoryFields>
 
@@ -58,6 +61,7 @@ export const Story = z.object({
   outcome: Outcome.optional(),
   measures: z.array(Measure),
   sensitivity: Sensitivity,
+  consent: Consent.optional(),
   /** Absent when the story was written anonymously: nothing is stored, not a hidden value. */
   author: z.string().optional(),
   createdAt: z.number(),
@@ -80,6 +84,7 @@ export const STORY_KEYS = {
   outcome: 'outcome',
   measures: 'measures',
   sensitivity: 'sensitivity',
+  consent: 'consent',
   author: 'author',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
