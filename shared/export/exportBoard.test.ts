@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readBoard } from '../model/readBoard.ts'
+import { newBoard, ORIGIN, unwrap } from '../testing/board.ts'
+import { exportBoard } from './exportBoard.ts'
+import { importBoard, parseExport } from './importBoard.ts'
+import { RESTRICTED_CANARY, richBoard } from './testBoard.ts'
+
+const AT = '2026-11-26T04:00:00.000Z'
+
+function roundTrip(json: string, voteSessionId: string | null): Y.Doc {
+  const doc = newBoard()
+  const data = unwrap(parseExport(JSON.parse(json)))
+  unwrap(importBoard(doc, data, ORIGIN, { voteSessionId }))
+  return doc
+}
+
+describe('board export (learning-wall-board/1)', () => {
+  it('round-trips: export, import into a new board, export again gives identical JSON', () => {
+    const { doc, ballots } = richBoard()
+    const first = JSON.stringify(exportBoard(doc, { anonymous: false, ballots, exportedAt: AT }), null, 2)
+    const imported = roundTrip(first, 'vote-new')
+    // The server stores the imported ballots under numbered voters; the export renumbers them alike.
+    const again = exportBoard(imported, {
+      anonymous: false,
+      ballots: JSON.parse(first).votes.ballots.map((b: { voter: string; organisation: string; patternId: string; count: number }) => ({ ...b, userId: b.voter })),
+      exportedAt: AT,
+    })
+    expect(JSON.stringify(again, null, 2)).toBe(first)
+    const data = JSON.parse(first)
+    expect(data.stories).toHaveLength(5)
+    expect(data.patterns[0].members).toHaveLength(4)
+    expect(data.votes.ballots).toHaveLength(3)
+    expect(data.votes.ballots[0].voter).toBe('voter-001')
+    expect(data.conditions).toHaveLength(1)
+    expect(data.raised['pattern-p1'][0].status).toBe('in_progress')
+    expect(data.method.phases).toHaveLength(2)
+    // The imported board reads the same through the tolerant reader, with no problems.
+    expect(readBoard(imported).problems).toEqual([])
+    expect(readBoard(imported).patterns.map((p) => p.name)).toEqual(readBoard(doc).patterns.map((p) => p.name))
+  })
+
+  it('keeps rich text structure, and drops unsafe links but keeps their text', () => {
+    const { doc, ballots } = richBoard()
+    const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
+    const story = data.stories.find((s) => s.id === 'story-aaa1')!
+    expect(story.rich[0]).toEqual({
+      type: 'paragraph',
+      content: [{ text: 'She came back ' }, { text: 'three times', marks: [{ type: 'bold' }] }, { text: ' before it worked' }],
+    })
+    const json = JSON.stringify(story.rich)
+    expect(json).toContain('https://example.org/notes')
+    expect(json).not.toContain('javascript:')
+    expect(json).toContain(' and the bad link')
+  })
+
+  it('restricted stories travel as placeholders only: no text, fields or tags', () => {
+    const { doc, ballots } = richBoard()
+    const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
+    expect(JSON.stringify(data)).not.toContain('CANARY')
+    const placeholder = data.stories.find((s) => s.id === 'story-ddd4')!
+    expect(placeholder).toMatchObject({ withheld: true, sensitivity: 'restricted', text: '', rich: [] })
+    expect(RESTRICTED_CANARY).toContain('CANARY')
+  })
+
+  it('an anonymous board exports no ballots', () => {
+    const { doc, ballots } = richBoard()
+    const data = exportBoard(doc, { anonymous: true, ballots, exportedAt: AT })
+    expect(data.votes.ballots).toEqual([])
+    expect(data.votes.session?.totals).toEqual({ 'pattern-p1': 4, 'pattern-p2': 1 })
+  })
+
+  it('refuses bad imports with a clear error and changes nothing', () => {
+    const { doc, ballots } = richBoard()
+    const good = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
+    expect(parseExport({ ...good, format: 'learning-wall-board/9' })).toMatchObject({ ok: false, error: { code: 'unsupported_format' } })
+    expect(parseExport({ ...good, stories: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const dangling = { ...good, patterns: [{ ...good.patterns[0]!, members: [{ storyId: 'story-missing', role: 'supports' }] }] }
+    expect(parseExport(dangling)).toMatchObject({ ok: false, error: { message: expect.stringContaining('story-missing') } })
+    const twice = { ...good, stories: [...good.stories, good.stories[0]!] }
+    expect(parseExport(twice)).toMatchObject({ ok: false, error: { message: expect.stringContaining('twice') } })
+  })
+})

@@ -1,0 +1,98 @@
+// The versioned JSON export of a board, `learning-wall-board/1`: everything a new board needs to
+// hold identical content. Type and validator together. Restricted stories travel only as
+// placeholders (position, size, membership; no text, no fields): they never leave their board.
+// Pure module: zod only.
+import { z } from 'zod'
+import { BoardMeta } from '../model/board.ts'
+import { ConditionCard, PatternReference, RaisedMark } from '../model/condition.ts'
+import { Phase, TemplateArea } from '../model/facilitation.ts'
+import { Colour, Point, Rect, Size } from '../model/geometry.ts'
+import { Confidence, MemberRole, PatternId } from '../model/pattern.ts'
+import { Measure, Outcome, Sensitivity, StoryId } from '../model/story.ts'
+import { VoteSession } from '../model/vote.ts'
+import { RichDoc } from './richDoc.ts'
+
+export const EXPORT_FORMAT = 'learning-wall-board/1'
+
+export const ExportStory = z.object({
+  id: StoryId,
+  pos: Point,
+  size: Size,
+  colour: Colour,
+  z: z.string().min(1).max(200),
+  /** Plain text, one line per block; `rich` is the same text with its structure. */
+  text: z.string().max(20_000),
+  rich: RichDoc,
+  experiment: z.string().max(200).optional(),
+  tellerRole: z.string().max(120).optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  tags: z.array(z.string().min(1).max(60)).max(30),
+  outcome: Outcome.optional(),
+  measures: z.array(Measure).max(20),
+  sensitivity: Sensitivity,
+  author: z.string().max(200).optional(),
+  /** A restricted story: only where it was and which pattern it belonged to. */
+  withheld: z.literal(true).optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type ExportStory = z.infer<typeof ExportStory>
+
+export const ExportPattern = z.object({
+  id: PatternId,
+  name: z.string().max(200),
+  description: z.string().max(20_000),
+  descriptionRich: RichDoc,
+  area: Rect,
+  confidence: Confidence.optional(),
+  confidenceReason: z.string().max(2000).optional(),
+  z: z.string().min(1).max(200),
+  createdAt: z.number(),
+  /** Member stories and their role, sorted by story id. */
+  members: z.array(z.object({ storyId: StoryId, role: MemberRole })),
+})
+export type ExportPattern = z.infer<typeof ExportPattern>
+
+/** One person's votes on one pattern; voters are numbered, never named. */
+export const Ballot = z.object({
+  voter: z.string().regex(/^voter-\d{3,}$/),
+  organisation: z.string().max(200),
+  patternId: PatternId,
+  count: z.number().int().min(1).max(50),
+})
+export type Ballot = z.infer<typeof Ballot>
+
+export const ExportVotes = z.object({
+  /** The board's latest vote without its server id; totals only once closed. */
+  session: VoteSession.omit({ id: true }).nullable(),
+  /** Only for a closed vote, and empty on anonymous boards (who voted for what was erased). */
+  ballots: z.array(Ballot),
+})
+export type ExportVotes = z.infer<typeof ExportVotes>
+
+export const ExportMethod = z.object({
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+  phases: z.array(Phase),
+  phaseIndex: z.number().int().min(0),
+})
+export type ExportMethod = z.infer<typeof ExportMethod>
+
+export const ExportArea = TemplateArea.extend({ id: z.string().min(1).max(64) })
+
+export const BoardExport = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  exportedAt: z.string(),
+  board: BoardMeta.extend({ anonymous: z.boolean() }),
+  stories: z.array(ExportStory).max(20_000),
+  patterns: z.array(ExportPattern).max(5_000),
+  votes: ExportVotes,
+  /** Enablers and barriers raised onto this board, as carried. */
+  conditions: z.array(ConditionCard),
+  /** Where this board's patterns went: patternId → marks. */
+  raised: z.record(z.string(), z.array(RaisedMark)),
+  references: z.array(PatternReference),
+  areas: z.array(ExportArea),
+  method: ExportMethod.nullable(),
+})
+export type BoardExport = z.infer<typeof BoardExport>

@@ -1,0 +1,108 @@
+// Builds a new board document from a `learning-wall-board/1` export with the shared operations,
+// keeping ids, z-order and times so that exporting the new board gives the same export back.
+// The caller (the server) makes the board record and the vote rows. Pure module: Yjs and zod.
+import * as Y from 'yjs'
+import { updateBoardMeta } from '../ops/board.ts'
+import { createPattern, setMembership, updatePattern } from '../ops/pattern.ts'
+import { createStory } from '../ops/story.ts'
+import { emptySession, SESSION_KEY } from '../model/facilitation.ts'
+import { patternsMap, ROOT, storiesMap, voteMap, type Origin } from '../model/layout.ts'
+import { PATTERN_KEYS } from '../model/pattern.ts'
+import { STORY_KEYS } from '../model/story.ts'
+import { VOTE_KEYS } from '../model/vote.ts'
+import { fail, ok, type Result } from '../result.ts'
+import { parseInput } from '../ops/validate.ts'
+import { BoardExport } from './format.ts'
+import { writeRich } from './richDoc.ts'
+
+/** Validates an export: the schema, then that every reference points at something in it. */
+export function parseExport(input: unknown): Result<BoardExport> {
+  if (typeof input === 'object' && input !== null && 'format' in input && (input as { format: unknown }).format !== 'learning-wall-board/1') {
+    return fail('unsupported_format', `this version imports learning-wall-board/1, not ${String((input as { format: unknown }).format)}`)
+  }
+  const parsed = parseInput(BoardExport, input)
+  if (!parsed.ok) return parsed
+  const data = parsed.value
+  const storyIds = new Set<string>()
+  for (const s of data.stories) {
+    if (storyIds.has(s.id)) return fail('invalid_input', `story ${s.id} appears twice`, 'stories')
+    storyIds.add(s.id)
+  }
+  const patternIds = new Set<string>()
+  const memberOf = new Set<string>()
+  for (const p of data.patterns) {
+    if (patternIds.has(p.id)) return fail('invalid_input', `pattern ${p.id} appears twice`, 'patterns')
+    patternIds.add(p.id)
+    for (const m of p.members) {
+      if (!storyIds.has(m.storyId)) return fail('invalid_input', `pattern ${p.id} names a missing story ${m.storyId}`, 'patterns')
+      if (memberOf.has(m.storyId)) return fail('invalid_input', `story ${m.storyId} is in two patterns`, 'patterns')
+      memberOf.add(m.storyId)
+    }
+  }
+  for (const b of data.votes.ballots) {
+    if (!patternIds.has(b.patternId)) return fail('invalid_input', `a ballot names a missing pattern ${b.patternId}`, 'votes')
+  }
+  return ok(data)
+}
+
+export type ImportOptions = {
+  /** The id of the vote session the caller stores for the imported ballots, when there is one. */
+  voteSessionId: string | null
+}
+
+export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, options: ImportOptions): Result<{ stories: number; patterns: number }> {
+  let failure: Result<never> | null = null
+  const check = <T>(r: Result<T>): T | null => {
+    if (!r.ok) failure ??= fail(r.error.code, `import: ${r.error.message}`, r.error.path)
+    return r.ok ? r.value : null
+  }
+  doc.transact(() => {
+    const { title, scale, element } = data.board
+    check(updateBoardMeta(doc, { title, scale, element }, origin))
+    const stories = storiesMap(doc)
+    for (const s of data.stories) {
+      const fields = s.withheld
+        ? { sensitivity: 'restricted' as const }
+        : {
+            experiment: s.experiment,
+            tellerRole: s.tellerRole,
+            date: s.date,
+            tags: s.tags,
+            outcome: s.outcome,
+            measures: s.measures,
+            sensitivity: s.sensitivity,
+          }
+      if (!check(createStory(doc, { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author: s.author }, origin))) continue
+      const map = stories.get(s.id)!
+      map.set(STORY_KEYS.z, s.z)
+      map.set(STORY_KEYS.createdAt, s.createdAt)
+      map.set(STORY_KEYS.updatedAt, s.updatedAt)
+      const text = map.get(STORY_KEYS.text)
+      if (text instanceof Y.XmlFragment && !s.withheld) writeRich(text, s.rich)
+    }
+    const patterns = patternsMap(doc)
+    for (const p of data.patterns) {
+      if (!check(createPattern(doc, { id: p.id, name: p.name, area: p.area }, origin))) continue
+      if (p.confidence !== undefined || p.confidenceReason !== undefined) {
+        check(updatePattern(doc, { id: p.id, confidence: p.confidence, confidenceReason: p.confidenceReason }, origin))
+      }
+      const map = patterns.get(p.id)!
+      map.set(PATTERN_KEYS.z, p.z)
+      map.set(PATTERN_KEYS.createdAt, p.createdAt)
+      const description = map.get(PATTERN_KEYS.description)
+      if (description instanceof Y.XmlFragment) writeRich(description, p.descriptionRich)
+      for (const m of p.members) check(setMembership(doc, { storyId: m.storyId, pattern: p.id, role: m.role }, origin))
+    }
+    // Server roots, as carried: the server is the one calling this, on a document nobody has yet.
+    if (data.votes.session && options.voteSessionId) {
+      voteMap(doc).set(VOTE_KEYS.session, { ...data.votes.session, id: options.voteSessionId })
+    }
+    for (const c of data.conditions) doc.getMap(ROOT.conditions).set(c.id, c)
+    for (const [patternId, marks] of Object.entries(data.raised)) doc.getMap(ROOT.raised).set(patternId, marks)
+    for (const r of data.references) doc.getMap(ROOT.references).set(r.id, r)
+    for (const { id, ...area } of data.areas) doc.getMap(ROOT.areas).set(id, area)
+    if (data.method) doc.getMap(ROOT.session).set(SESSION_KEY, { ...emptySession(), ...data.method })
+  }, origin)
+  if (failure) return failure
+  return ok({ stories: data.stories.length, patterns: data.patterns.length })
+}
