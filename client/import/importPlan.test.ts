@@ -13,9 +13,10 @@ describe('import plan', () => {
     expect((Math.min(...ys) + Math.max(...ys) + 140) / 2).toBe(1000)
   })
 
-  it('splits rows into chunks of 50', () => {
+  it('splits rows into chunks', () => {
     expect(chunkRanges(0)).toEqual([])
-    expect(chunkRanges(120)).toEqual([[0, 50], [50, 100], [100, 120]])
+    expect(chunkRanges(120, 50)).toEqual([[0, 50], [50, 100], [100, 120]])
+    expect(chunkRanges(1000)).toHaveLength(10)
   })
 
   it('recognises csv files', () => {

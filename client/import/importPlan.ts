@@ -3,7 +3,8 @@
 import { DEFAULT_STORY_SIZE, type Point } from '../../shared/model/geometry.ts'
 import { gridPositions, type CsvImport, type RejectedRow } from '../../shared/model/csvImport.ts'
 
-export const IMPORT_CHUNK = 50
+/** Stories per createStories transaction: big enough to be cheap, small enough to show progress. */
+export const IMPORT_CHUNK = 100
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 const GAP = 24
 

@@ -1,8 +1,9 @@
 // CSV import of stories: read the file, parse it with parseStoryCsv, then create the stories as a
-// grid in chunks of 50 per transaction, yielding to the event loop between chunks so the page
-// stays responsive and the progress shows. A file refused whole changes nothing on the board.
+// grid, one createStories batch (one transaction) per chunk, yielding to the event loop between
+// chunks so the page stays responsive and the progress shows. A file refused whole changes
+// nothing on the board.
 import { parseStoryCsv, type RejectedRow } from '../../shared/model/csvImport.ts'
-import { createStory } from '../../shared/ops/story.ts'
+import { createStories } from '../../shared/ops/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { screenToCanvas, type Vec } from '../geometry/camera.ts'
 import { chunkRanges, importPositions, importReport, isCsvFile, MAX_IMPORT_BYTES, refusedFile } from './importPlan.ts'
@@ -35,14 +36,12 @@ export async function importCsvFile(s: BoardSession, file: File, at?: Vec): Prom
   s.undo.stopCapturing()
   try {
     for (const [start, end] of chunkRanges(parsed.rows.length)) {
-      s.doc.transact(() => {
-        for (let i = start; i < end; i++) {
-          const row = parsed.rows[i]!
-          const r = createStory(s.doc, { pos: positions[i], colour, text: row.text, fields: row.fields }, s.origin)
-          if (r.ok) created++
-          else failed.push({ line: row.line, reason: r.error.message })
-        }
-      }, s.origin)
+      const rows = parsed.rows.slice(start, end)
+      const r = createStories(s.doc, { stories: rows.map((row, k) => ({ pos: positions[start + k], colour, text: row.text, fields: row.fields })) }, s.origin)
+      if (r.ok) created += r.value.ids.length
+      // The rows were validated when parsed; a refusal here (e.g. the board became read-only) is
+      // said for every row of the chunk, none of which was written.
+      else for (const row of rows) failed.push({ line: row.line, reason: `could not be written: ${r.error.message}` })
       s.ui.setState({ importJob: { fileName: file.name, done: end, total: parsed.rows.length } })
       await nextTick()
     }

@@ -16,6 +16,7 @@ import {
 } from './pattern.ts'
 import {
   bringToFront,
+  createStories,
   createStory,
   deleteStories,
   duplicateStories,
@@ -59,6 +60,19 @@ const cases: Record<string, Case> = {
       { pos: P, fields: { outcome: 'great' } },
       { pos: P, fields: { measures: [{ name: 'income', value: Infinity, unit: '£' }] } },
       { pos: P, fields: { sensitivity: 'secret' } },
+    ],
+  },
+  createStories: {
+    op: createStories,
+    valid: { stories: [{ pos: P, text: 'one' }, { pos: P, fields: { tags: ['housing'] } }] },
+    invalid: [
+      {},
+      { stories: [] },
+      { stories: { 0: { pos: P } } },
+      { stories: [{ pos: P }, { pos: { x: 'a', y: 0 } }] },
+      { stories: [{ pos: P }, { pos: P, fields: { outcome: 'great' } }] },
+      { stories: [{ pos: P, id: 'bad id' }] },
+      { stories: Array.from({ length: 10_001 }, () => ({ pos: P })) },
     ],
   },
   moveStories: {

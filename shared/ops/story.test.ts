@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STORY_SIZE, STORY_COLOURS } from '../model/geometry.ts'
 import { membersMap, storiesMap } from '../model/layout.ts'
@@ -13,9 +13,11 @@ import {
   patternOf,
   storyOf,
   storyOrder,
+  sync,
   unwrap,
 } from '../testing/board.ts'
 import {
+  createStories,
   createStory,
   deleteStories,
   moveStories,
@@ -185,5 +187,72 @@ describe('deleteStories', () => {
     expect(membersMap(doc).has('story-1')).toBe(false)
     expect(patternOf(doc, 'pattern-a')?.members).toEqual([{ storyId: 'story-2', role: 'supports' }])
     expect(readBoard(doc).problems).toEqual([])
+  })
+})
+
+describe('createStories (a batch, e.g. an import)', () => {
+  const rows = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({
+      pos: { x: (from + i) * 10, y: 0 },
+      text: `story ${from + i}`,
+      fields: { tags: [`t${(from + i) % 3}`], outcome: 'better' as const },
+    }))
+
+  it('writes every story in one transaction, above the others and in the given order', () => {
+    const doc = newBoard()
+    addStory(doc, 'story-0')
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+    const { ids } = unwrap(createStories(doc, { stories: rows(120) }, ORIGIN))
+    expect(transactions).toBe(1)
+    expect(ids).toHaveLength(120)
+    expect(new Set(ids).size).toBe(120)
+    expect(storyOrder(doc)).toEqual(['story-0', ...ids])
+    const board = readBoard(doc)
+    expect(board.problems).toEqual([])
+    expect(board.stories[1]).toMatchObject({ text: 'story 0', tags: ['t0'], outcome: 'better', sensitivity: 'working', measures: [] })
+    expect(board.stories[120]).toMatchObject({ text: 'story 119', pos: { x: 1190, y: 0 } })
+    // [M3] no author given: no author key at all.
+    expect(ids.every((id) => !storiesMap(doc).get(id)!.has('author'))).toBe(true)
+  })
+
+  it('stores what createStory would, story by story', () => {
+    const [one, batch] = [newBoard(), newBoard()]
+    const input = rows(5).map((r, i) => ({ ...r, id: `story-${i + 1}`, colour: STORY_COLOURS[1] }))
+    for (const r of input) unwrap(createStory(one, r, ORIGIN))
+    unwrap(createStories(batch, { stories: input }, ORIGIN))
+    const strip = (doc: Y.Doc) => readBoard(doc).stories.map(({ z: _z, createdAt: _c, updatedAt: _u, ...rest }) => rest)
+    expect(strip(batch)).toEqual(strip(one))
+  })
+
+  it('refuses the whole batch when an id exists or repeats, changing nothing', () => {
+    const doc = newBoard()
+    addStory(doc, 'story-1')
+    const before = encoded(doc)
+    for (const ids of [['story-2', 'story-1'], ['story-2', 'story-3', 'story-2']]) {
+      const r = createStories(doc, { stories: ids.map((id) => ({ id, pos: { x: 0, y: 0 } })) }, ORIGIN)
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } })
+      expect(encoded(doc)).toEqual(before)
+    }
+  })
+
+  it('[M1] one bad row refuses the batch with the row named, changing nothing', () => {
+    const doc = newBoard()
+    const before = encoded(doc)
+    const stories = [...rows(3), { pos: { x: 0, y: 0 }, fields: { date: '1/2/2024' } }]
+    expect(createStories(doc, { stories }, ORIGIN)).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'stories.3.fields.date' } })
+    expect(encoded(doc)).toEqual(before)
+  })
+
+  it('[M12] two peers importing at once end with both batches, in the same order everywhere', () => {
+    const base = encoded(newBoard())
+    const [a, b] = [new Y.Doc(), new Y.Doc()]
+    for (const doc of [a, b]) Y.applyUpdate(doc, base)
+    unwrap(createStories(a, { stories: rows(30) }, ORIGIN))
+    unwrap(createStories(b, { stories: rows(30, 30) }, ORIGIN))
+    sync(a, b)
+    expect(storyOrder(a)).toHaveLength(60)
+    expect(storyOrder(a)).toEqual(storyOrder(b))
+    expect(readBoard(a)).toEqual(readBoard(b))
   })
 })
