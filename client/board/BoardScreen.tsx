@@ -11,6 +11,9 @@ import { BoardBar } from '../chrome/BoardBar.tsx'
 import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
 import { CyclesHeader } from '../cycles/CyclesHeader.tsx'
 import { CyclesPanels } from '../cycles/CyclesPanels.tsx'
+import { LockMarks } from '../facilitation/LockMarks.tsx'
+import { PrivateDrafts } from '../facilitation/PrivateDrafts.tsx'
+import { SessionBar } from '../facilitation/SessionBar.tsx'
 import { HelpPopover } from '../chrome/HelpPopover.tsx'
 import { Notice } from '../chrome/Notice.tsx'
 import { Toolbar } from '../chrome/Toolbar.tsx'
@@ -72,10 +75,12 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         <HelpPopover session={session} />
       </header>
       <BoardBar session={session} />
+      <SessionBar session={session} />
       <div className="board-body">
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
             <BoardCanvas session={session} />
+            <LockMarks session={session} />
             {canEdit ? <Toolbar session={session} /> : <ViewToolbar session={session} />}
             <ZoomControls session={session} />
           </main>
@@ -91,6 +96,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         )}
         <PatternPanel session={session} />
         <CyclesPanels session={session} />
+        <PrivateDrafts session={session} />
       </div>
       <Notice session={session} />
       <AccessEndedNotice session={session} />
