@@ -1,5 +1,6 @@
 // The connected-cycles HTTP API (docs/api.md "Connected learning cycles"): links, the map, raise,
-// respond, provenance, and the board settings the header edits. Errors are values (ApiResult).
+// respond, provenance, sharing with peers, and the board settings the header edits. Errors are
+// values (ApiResult).
 import type { Role } from '../../shared/access/roles.ts'
 import type { ConditionKind, ConditionStatus } from '../../shared/model/condition.ts'
 import type { Scale } from '../../shared/model/cycle.ts'
@@ -48,3 +49,10 @@ export const raisePattern = (id: string, patternId: string, input: RaiseInput) =
 export const respondToCondition = (conditionId: string, input: RespondInput) =>
   api<{ condition: { id: string; status: ConditionStatus } }>(`/api/conditions/${encodeURIComponent(conditionId)}`, json('PATCH', input))
 export const conditionEvidence = (conditionId: string) => api<Evidence>(`/api/conditions/${encodeURIComponent(conditionId)}/evidence`)
+
+/** Peers: where this board's patterns are shared (a horizontal link), and sharing them. */
+export type PatternShare = { id: string; patternId: string; target: { id: string; title: string; scale: Scale } | null; createdAt: string }
+export const listShares = (id: string) => api<{ shares: PatternShare[] }>(`${board(id)}/shares`)
+export const sharePattern = (id: string, patternId: string, targetBoardId: string) =>
+  api<{ share: { id: string }; created: boolean }>(`${board(id)}/patterns/${encodeURIComponent(patternId)}/share`, json('POST', { targetBoardId }))
+export const unsharePattern = (shareId: string) => api<{ ok: boolean }>(`/api/shares/${encodeURIComponent(shareId)}`, { method: 'DELETE' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { ConditionCard, RaisedMark } from '../../shared/model/condition.ts'
+import type { ConditionCard, PatternReference, RaisedMark } from '../../shared/model/condition.ts'
 import { createCyclesStore } from './cyclesStore.ts'
 
 const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {}, quotes: ['Waited six weeks'] }
@@ -28,6 +28,17 @@ const mark = (status: RaisedMark['status']): RaisedMark => ({
   responses: [],
 })
 
+const reference = (id: string, over: Partial<PatternReference> = {}): PatternReference => ({
+  id,
+  name: 'Letters nobody understands',
+  summary: '',
+  evidence,
+  source: { boardId: 'peer-1', title: 'Housing team', scale: 'team', patternId: 'pattern-9' },
+  live: true,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+})
+
 describe('cycles store', () => {
   it('reads cards present before it was made and follows the server writing them', () => {
     const doc = new Y.Doc()
@@ -49,6 +60,21 @@ describe('cycles store', () => {
     expect(store.data.getState().raised.get('pattern-1')?.[0]?.status).toBe('raised')
     doc.getMap('raised').set('pattern-1', [mark('declined')])
     expect(store.data.getState().raised.get('pattern-1')?.[0]).toMatchObject({ status: 'declined', declineReason: 'Statutory' })
+  })
+
+  it('follows peer references: shared, renamed, no longer live, unshared; malformed ones are skipped', () => {
+    const doc = new Y.Doc()
+    const store = createCyclesStore(doc)
+    const refs = doc.getMap('references')
+    refs.set('s1', reference('s1'))
+    refs.set('bad', { id: 'bad', name: 3 })
+    expect(store.data.getState().references.map((r) => r.id)).toEqual(['s1'])
+    refs.set('s1', reference('s1', { name: 'Letters people can read' }))
+    expect(store.data.getState().references[0]?.name).toBe('Letters people can read')
+    refs.set('s1', reference('s1', { live: false }))
+    expect(store.data.getState().references[0]?.live).toBe(false)
+    refs.delete('s1')
+    expect(store.data.getState().references).toEqual([])
   })
 
   it('stops following after dispose', () => {

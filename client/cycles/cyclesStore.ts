@@ -1,10 +1,10 @@
 // The connected-cycles view of one open board: the condition cards raised onto it (root
-// `conditions`) and where its own patterns went (root `raised`), both written by the server only
-// and read here live; plus the cycles UI (which panel is open, who I am on this board).
+// `conditions`), where its own patterns went (root `raised`) and the peers' patterns shared with
+// it (root `references`), all written by the server only and read here live; plus the cycles UI (which panel is open, who I am on this board).
 // No React, no DOM: one instance per board session, disposed with it.
 import type * as Y from 'yjs'
 import type { Role } from '../../shared/access/roles.ts'
-import { readConditions, readRaised, type ConditionCard, type RaisedMark } from '../../shared/model/condition.ts'
+import { readConditions, readRaised, readReferences, type ConditionCard, type PatternReference, type RaisedMark } from '../../shared/model/condition.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 
@@ -13,9 +13,11 @@ export type CyclesData = {
   conditions: readonly ConditionCard[]
   /** patternId → where that pattern of this board was raised, with live status. */
   raised: ReadonlyMap<string, readonly RaisedMark[]>
+  /** Read-only patterns that horizontally linked peer cycles share with this board, by name. */
+  references: readonly PatternReference[]
 }
 
-export type CyclesPanel = 'links' | 'raised' | 'condition'
+export type CyclesPanel = 'links' | 'raised' | 'condition' | 'reference'
 
 export type CyclesUi = {
   panel: CyclesPanel | null
@@ -23,6 +25,10 @@ export type CyclesUi = {
   conditionId: string | null
   /** The pattern the raise dialog is open for. */
   raisePatternId: string | null
+  /** The peer reference open in the reference panel. */
+  referenceId: string | null
+  /** The pattern the share dialog is open for. */
+  sharePatternId: string | null
   /** My role on this board and my account id (null until known, or for no account). */
   role: Role | null
   meId: string | null
@@ -44,18 +50,30 @@ export function readAllRaised(doc: Y.Doc): ReadonlyMap<string, readonly RaisedMa
 export function createCyclesStore(doc: Y.Doc): CyclesStore {
   const conditionsRoot = doc.getMap(ROOT.conditions)
   const raisedRoot = doc.getMap(ROOT.raised)
-  const data = createStore<CyclesData>({ conditions: readConditions(doc), raised: readAllRaised(doc) })
-  const ui = createStore<CyclesUi>({ panel: null, conditionId: null, raisePatternId: null, role: null, meId: null })
+  const referencesRoot = doc.getMap(ROOT.references)
+  const data = createStore<CyclesData>({ conditions: readConditions(doc), raised: readAllRaised(doc), references: readReferences(doc) })
+  const ui = createStore<CyclesUi>({
+    panel: null,
+    conditionId: null,
+    raisePatternId: null,
+    referenceId: null,
+    sharePatternId: null,
+    role: null,
+    meId: null,
+  })
   const onConditions = () => data.setState({ conditions: readConditions(doc) })
   const onRaised = () => data.setState({ raised: readAllRaised(doc) })
+  const onReferences = () => data.setState({ references: readReferences(doc) })
   conditionsRoot.observe(onConditions)
   raisedRoot.observe(onRaised)
+  referencesRoot.observe(onReferences)
   return {
     data,
     ui,
     dispose() {
       conditionsRoot.unobserve(onConditions)
       raisedRoot.unobserve(onRaised)
+      referencesRoot.unobserve(onReferences)
     },
   }
 }

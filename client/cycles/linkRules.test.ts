@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CycleLink } from './cyclesApi.ts'
-import { canAccept, explainError, groupLinks, kindProblem, linkCandidates, linkKindFor, raiseTargets, relationText } from './linkRules.ts'
+import { canAccept, explainError, explainShareError, groupLinks, kindProblem, linkCandidates, linkKindFor, raiseTargets, relationText, shareTargets } from './linkRules.ts'
 
 const link = (over: Partial<CycleLink>): CycleLink => ({
   id: 'l1',
@@ -55,5 +55,19 @@ describe('link rules', () => {
       'The stories stay there. You have no role on Benefits team, so only what this card carries is visible to you.',
     )
     expect(explainError('weird', 'Something broke')).toBe('Something broke')
+  })
+
+  it('shares only along active horizontal links to peers, and explains share refusals', () => {
+    const peer = { id: 'peer', title: 'Housing team', scale: 'team' as const, visible: true }
+    const links = [
+      link({ id: 'up' }),
+      link({ id: 'p1', kind: 'horizontal', direction: 'peer', other: peer }),
+      link({ id: 'p2', kind: 'horizontal', direction: 'peer', status: 'pending', other: { ...peer, id: 'waiting' } }),
+      link({ id: 'p3', kind: 'horizontal', direction: 'peer', other: null }),
+    ]
+    expect(shareTargets(links)).toEqual([{ boardId: 'peer', title: 'Housing team', scale: 'team' }])
+    expect(explainShareError('not_linked', '', 'Housing team')).toMatch(/no active peer link to Housing team/)
+    expect(explainShareError('forbidden', '', 'Housing team')).toMatch(/contributor \(or more\) on both boards/)
+    expect(explainShareError('network', 'Offline')).toBe('Offline')
   })
 })

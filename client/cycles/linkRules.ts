@@ -47,6 +47,13 @@ export function raiseTargets(links: readonly CycleLink[]): RaiseTarget[] {
   )
 }
 
+/** Where a pattern of this board may be shared: active horizontal links to peers I can see. */
+export function shareTargets(links: readonly CycleLink[]): RaiseTarget[] {
+  return links.flatMap((l) =>
+    l.direction === 'peer' && l.status === 'active' && l.kind === 'horizontal' && l.other ? [{ boardId: l.other.id, title: l.other.title, scale: l.other.scale }] : [],
+  )
+}
+
 export function groupLinks(links: readonly CycleLink[]): Record<LinkDirection, CycleLink[]> {
   const out: Record<LinkDirection, CycleLink[]> = { up: [], down: [], peer: [] }
   for (const l of links) out[l.direction].push(l)
@@ -77,6 +84,20 @@ export function explainError(code: string, message: string, what: { target?: str
       return message
     default:
       return message || `The server refused (${code}).`
+  }
+}
+
+/** The server's refusals of a share or an unshare. */
+export function explainShareError(code: string, message: string, peer = 'that peer cycle'): string {
+  switch (code) {
+    case 'not_linked':
+      return `This board has no active peer link to ${peer}. Link them as peers (horizontal) in Connected cycles, then share again.`
+    case 'forbidden':
+      return `You do not have the role this needs. To share with ${peer} you must be a contributor (or more) on both boards; to take a shared card away, a contributor on the sharing board or a facilitator on the peer board.`
+    case 'not_found':
+      return 'This pattern or share is no longer there.'
+    default:
+      return explainError(code, message)
   }
 }
 

@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
 import { PatternCycles } from '../cycles/PatternCycles.tsx'
+import { PeerReferences } from '../cycles/PeerReferences.tsx'
 import { RaisedFromBelow } from '../cycles/RaisedFromBelow.tsx'
 import { groupIntoPattern, membersById } from '../board/patternActions.ts'
 import { createStoryAt, select } from '../board/storyActions.ts'
@@ -75,6 +76,7 @@ export function OutlineView({ session }: { session: BoardSession }) {
         )
       })}
       <RaisedFromBelow session={session} />
+      <PeerReferences session={session} />
     </main>
   )
 }
