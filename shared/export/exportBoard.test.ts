@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { readBoard } from '../model/readBoard.ts'
 import { newBoard, ORIGIN, unwrap } from '../testing/board.ts'
 import { exportBoard } from './exportBoard.ts'

@@ -45,6 +45,7 @@ export function exportBoard(doc: Y.Doc, extras: ExportExtras): BoardExport {
     if (s.tellerRole !== undefined) out.tellerRole = s.tellerRole
     if (s.date !== undefined) out.date = s.date
     if (s.outcome !== undefined) out.outcome = s.outcome
+    if (s.consent !== undefined) out.consent = s.consent
     if (s.author !== undefined) out.author = s.author
     return out
   })

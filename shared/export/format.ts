@@ -8,6 +8,7 @@ import { ConditionCard, PatternReference, RaisedMark } from '../model/condition.
 import { Phase, TemplateArea } from '../model/facilitation.ts'
 import { Colour, Point, Rect, Size } from '../model/geometry.ts'
 import { Confidence, MemberRole, PatternId } from '../model/pattern.ts'
+import { Consent } from '../model/consent.ts'
 import { Measure, Outcome, Sensitivity, StoryId } from '../model/story.ts'
 import { VoteSession } from '../model/vote.ts'
 import { RichDoc } from './richDoc.ts'
@@ -30,6 +31,7 @@ export const ExportStory = z.object({
   outcome: Outcome.optional(),
   measures: z.array(Measure).max(20),
   sensitivity: Sensitivity,
+  consent: Consent.optional(),
   author: z.string().max(200).optional(),
   /** A restricted story: only where it was and which pattern it belonged to. */
   withheld: z.literal(true).optional(),

@@ -17,8 +17,8 @@ import { writeRich } from './richDoc.ts'
 
 /** Validates an export: the schema, then that every reference points at something in it. */
 export function parseExport(input: unknown): Result<BoardExport> {
-  if (typeof input === 'object' && input !== null && 'format' in input && (input as { format: unknown }).format !== 'learning-wall-board/1') {
-    return fail('unsupported_format', `this version imports learning-wall-board/1, not ${String((input as { format: unknown }).format)}`)
+  if (typeof input === 'object' && input !== null && 'format' in input && (input).format !== 'learning-wall-board/1') {
+    return fail('unsupported_format', `this version imports learning-wall-board/1, not ${String((input).format)}`)
   }
   const parsed = parseInput(BoardExport, input)
   if (!parsed.ok) return parsed
@@ -71,6 +71,7 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
             outcome: s.outcome,
             measures: s.measures,
             sensitivity: s.sensitivity,
+            consent: s.consent,
           }
       if (!check(createStory(doc, { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author: s.author }, origin))) continue
       const map = stories.get(s.id)!
