@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { InvitePage } from '../access/InvitePage.tsx'
 import { BoardPage } from '../board/BoardPage.tsx'
 import { MapPage } from '../cycles/MapPage.tsx'
+import { PresenterPage } from '../presenter/PresenterPage.tsx'
 import { getMe, type Me } from '../home/auth.ts'
 import { HomePage } from '../home/HomePage.tsx'
 import { SignInPage } from '../home/SignInPage.tsx'
@@ -37,6 +38,8 @@ export function App() {
       return <MapPage />
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} navigate={navigate} me={me} />
+    case 'present':
+      return <PresenterPage key={route.boardId} boardId={route.boardId} me={me} />
     case 'notFound':
       return (
         <main className="page">

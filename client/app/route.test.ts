@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPath, invitePath, parseRoute } from './route.ts'
+import { boardPath, invitePath, parseRoute, presentPath } from './route.ts'
 
 describe('routes', () => {
   it('parses home, boards and the rest', () => {
@@ -9,6 +9,13 @@ describe('routes', () => {
     expect(parseRoute('/b/../x')).toEqual({ name: 'notFound' })
     expect(parseRoute('/elsewhere')).toEqual({ name: 'notFound' })
     expect(parseRoute('/map')).toEqual({ name: 'map' })
+  })
+  it('parses the presenter view of a board', () => {
+    expect(parseRoute('/b/abc_DEF-123/present')).toEqual({ name: 'present', boardId: 'abc_DEF-123' })
+    expect(parseRoute('/b/abc/present/')).toEqual({ name: 'present', boardId: 'abc' })
+    expect(parseRoute('/b/abc/presents')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/b/../present')).toEqual({ name: 'notFound' })
+    expect(presentPath('abc')).toBe('/b/abc/present')
   })
   it('parses invite links', () => {
     const token = 'Qm9hcmQtdG9rZW4tMzItYnl0ZXMtYmFzZTY0dXJsXy0'

@@ -3,6 +3,9 @@
 import { useEffect } from 'react'
 import { AccessBadges } from '../access/AccessBadges.tsx'
 import { AccessEndedNotice } from '../access/AccessEndedNotice.tsx'
+import { AttentionControls } from '../attention/AttentionControls.tsx'
+import { FollowPill } from '../attention/FollowPill.tsx'
+import { useAttention } from '../attention/useAttention.ts'
 import { ReadOnlyScope } from '../access/ReadOnlyScope.tsx'
 import { ViewToolbar } from '../access/ViewToolbar.tsx'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
@@ -21,7 +24,10 @@ import { ZoomControls } from '../chrome/ZoomControls.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { PatternPanel } from '../patterns/PatternPanel.tsx'
 import { StoryPanel } from '../panel/StoryPanel.tsx'
+import { PresentLink } from '../presenter/PresentLink.tsx'
 import { PeopleAndSettings } from '../settings/PeopleAndSettings.tsx'
+import { HarvestToggle } from '../tables/HarvestToggle.tsx'
+import { HarvestView } from '../tables/HarvestView.tsx'
 import { useStore } from '../store/useStore.ts'
 import { attachClipboard } from '../tools/clipboard.ts'
 import { attachKeyboard } from '../tools/keyboard.ts'
@@ -35,6 +41,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   const panelOpen = useStore(session.ui, (s) => s.panelOpen)
   const canEdit = useStore(session.access, (a) => a.canEdit)
   const title = meta?.title ?? fallbackTitle
+  const attention = useAttention(session)
 
   useEffect(() => {
     const offKeys = attachKeyboard(session)
@@ -67,7 +74,9 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
           <button type="button" aria-pressed={view === 'outline'} onClick={() => session.ui.setState({ view: 'outline' })} data-testid="outline-toggle">
             Outline
           </button>
+          <HarvestToggle session={session} />
         </div>
+        <PresentLink boardId={session.boardId} />
         <div className="spacer" />
         <PeopleAndSettings session={session} />
         <AvatarBar session={session} />
@@ -76,6 +85,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
       </header>
       <BoardBar session={session} />
       <SessionBar session={session} />
+      {attention && <AttentionControls session={session} attention={attention} />}
       <div className="board-body">
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
@@ -83,7 +93,10 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
             <LockMarks session={session} />
             {canEdit ? <Toolbar session={session} /> : <ViewToolbar session={session} />}
             <ZoomControls session={session} />
+            {attention && <FollowPill session={session} attention={attention} />}
           </main>
+        ) : view === 'harvest' ? (
+          <HarvestView session={session} />
         ) : (
           <ReadOnlyScope session={session}>
             <OutlineView session={session} />

@@ -5,7 +5,8 @@ import type { ImportReport } from '../import/importPlan.ts'
 
 /** `pattern`: drag a rectangle to draw a new pattern area. */
 export type Tool = 'select' | 'hand' | 'pattern'
-export type View = 'canvas' | 'outline'
+/** `harvest`: a workshop board's table patterns side by side (client/tables). */
+export type View = 'canvas' | 'outline' | 'harvest'
 
 export type UiState = {
   camera: Camera
@@ -42,6 +43,8 @@ export type UiState = {
   filter: StoryFilter
   importJob: { fileName: string; done: number; total: number } | null
   importReport: ImportReport | null
+  /** A facilitator hid everyone's cursors: others' pointers are not drawn and mine is not sent. */
+  cursorsHidden: boolean
 }
 
 export const EMPTY_SELECTION: ReadonlySet<string> = new Set()
@@ -72,4 +75,5 @@ export const initialUi = (colour: string): UiState => ({
   filter: {},
   importJob: null,
   importReport: null,
+  cursorsHidden: false,
 })

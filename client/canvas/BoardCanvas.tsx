@@ -14,6 +14,10 @@ import { useStore } from '../store/useStore.ts'
 import { attachPointerTools } from '../tools/pointerTools.ts'
 import { StoryEditor } from '../editor/StoryEditor.tsx'
 import { CyclesLayer } from '../cycles/CyclesLayer.tsx'
+import { spotlightOf } from '../attention/attentionRules.ts'
+import { useSession } from '../facilitation/useSession.ts'
+import { TableAreas } from '../tables/TableAreas.tsx'
+import { useAreas } from '../tables/useAreas.ts'
 import { createMeasure } from './measure.ts'
 import { Overlay } from './Overlay.tsx'
 import { PatternAreas, type PatternDraw } from './PatternAreas.tsx'
@@ -25,7 +29,8 @@ import { visibleIds } from './visible.ts'
 
 const NO_IDS: readonly string[] = []
 
-export function BoardCanvas({ session }: { session: BoardSession }) {
+/** `interactive={false}`: a projector's view (presenter): no gestures, no editor, no vote controls. */
+export function BoardCanvas({ session, interactive = true }: { session: BoardSession; interactive?: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null)
   const [measure] = useState(createMeasure)
   const camera = useStore(session.ui, (s) => s.camera)
@@ -43,20 +48,23 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
   const rank = useStore(session.board, (s) => s.rank)
   const patterns = useStore(session.board, (s) => s.patterns)
   const peers = useStore(session.presence, (s) => s.peers)
+  const cursorsHidden = useStore(session.ui, (s) => s.cursorsHidden)
+  const spotlightId = useSession(session.doc).session?.spotlight ?? null
+  const areas = useAreas(session.doc)
 
   useEffect(() => {
     const el = hostRef.current
     if (!el) return
     const ro = new ResizeObserver(() => session.ui.setState({ viewport: { w: el.clientWidth, h: el.clientHeight } }))
     ro.observe(el)
-    const detach = attachPointerTools(el, session)
-    const detachDrop = attachCsvDrop(el, session)
+    const detach = interactive ? attachPointerTools(el, session) : () => undefined
+    const detachDrop = interactive ? attachCsvDrop(el, session) : () => undefined
     return () => {
       ro.disconnect()
       detach()
       detachDrop()
     }
-  }, [session])
+  }, [session, interactive])
 
   const others = useMemo(() => remoteDrags(peers), [peers])
   const moving = useMemo(() => {
@@ -75,7 +83,10 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
   const detailed = camera.zoom >= TEXT_LOD_ZOOM
   const visibleStories = visible.flatMap((id) => stories.get(id) ?? [])
 
-  const matched = useMemo(() => matchSet(stories.values(), filter), [stories, filter])
+  const filtered = useMemo(() => matchSet(stories.values(), filter), [stories, filter])
+  // A spotlit pattern lights its own stories and dims everything else, over any filter.
+  const spotlight = useMemo(() => spotlightOf(patterns, spotlightId), [patterns, spotlightId])
+  const matched = spotlight ? spotlight.members : filtered
   const roles = useMemo(() => new Map(patterns.flatMap((p) => p.members.map((m) => [m.storyId, m.role] as const))), [patterns])
   const otherPatterns = useMemo(() => remotePatternDrags(peers), [peers])
   const [restingPatterns, movingPatterns] = useMemo(() => {
@@ -90,7 +101,11 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
     for (const p of patternsInView(patterns, view)) if (!movingIds.has(p.id)) resting.push({ pattern: p, area: p.area })
     return [resting, movingNow]
   }, [patterns, patternDrag, patternResize, otherPatterns, view.x, view.y, view.w, view.h])
-  const dimmedPatterns = useMemo(() => (matched ? new Set(patterns.filter((p) => !p.members.some((m) => matched.has(m.storyId))).map((p) => p.id)) : null), [patterns, matched])
+  const dimmedPatterns = useMemo(() => {
+    if (spotlight) return new Set(patterns.filter((p) => p.id !== spotlight.patternId).map((p) => p.id))
+    return matched ? new Set(patterns.filter((p) => !p.members.some((m) => matched.has(m.storyId))).map((p) => p.id)) : null
+  }, [patterns, matched, spotlight])
+  const shownPeers = useMemo(() => (cursorsHidden ? peers.map((p) => (p.pointer ? { ...p, pointer: null } : p)) : peers), [peers, cursorsHidden])
   const reserve = badgeReserve(votePhase, camera.zoom)
   const look = (id: string) => ({ dim: matched !== null && !matched.has(id), highlight: matched?.has(id) ?? false, role: roles.get(id) ?? null })
 
@@ -107,6 +122,7 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
     >
       <Stage width={viewport.w} height={viewport.h} x={camera.x * camera.zoom} y={camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom} listening={false}>
         <Layer listening={false}>
+          <TableAreas areas={areas} />
           <PatternAreas items={restingPatterns} showText={detailed} reserveRight={reserve} dimmed={dimmedPatterns} />
           {detailed ? (
             visibleStories.map((s) => <StoryNode key={s.id} story={s} measure={measure} hideText={s.id === editingId} {...look(s.id)} />)
@@ -127,11 +143,11 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
         </Layer>
         <Layer listening={false}>
           <PatternOverlay session={session} />
-          <Overlay session={session} peers={peers} />
+          <Overlay session={session} peers={shownPeers} />
         </Layer>
       </Stage>
-      <PatternBadges session={session} items={[...restingPatterns, ...movingPatterns]} />
-      {editingId && stories.has(editingId) && <StoryEditor key={editingId} session={session} storyId={editingId} />}
+      {interactive && <PatternBadges session={session} items={[...restingPatterns, ...movingPatterns]} />}
+      {interactive && editingId && stories.has(editingId) && <StoryEditor key={editingId} session={session} storyId={editingId} />}
     </div>
   )
 }

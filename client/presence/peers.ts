@@ -19,6 +19,8 @@ export type LocalPresence = {
   editing: string | null
   drag: DragPresence | null
   selection: string[]
+  /** Follow me: the canvas box this person sees, set only while the session names them leader. */
+  view?: { x: number; y: number; w: number; h: number } | null
 }
 
 export type Peer = {

@@ -26,8 +26,8 @@ export function attachKeyboard(s: BoardSession): () => void {
     }
     const cmd = commandFor(e)
     if (!cmd) return
-    // In the outline view, only the global commands apply: arrows and Enter belong to the list.
-    if (s.ui.getState().view === 'outline' && !['undo', 'redo', 'help', 'outline', 'escape'].includes(cmd as string)) return
+    // In the outline (and harvest) view, only the global commands apply: arrows and Enter belong to the list.
+    if (s.ui.getState().view !== 'canvas' && !['undo', 'redo', 'help', 'outline', 'escape'].includes(cmd as string)) return
     if (e.target instanceof HTMLButtonElement && (cmd === 'edit' || typeof cmd === 'object')) return
     e.preventDefault()
     runCommand(s, cmd)

@@ -104,7 +104,8 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
 
   const onPointerMove = (e: PointerEvent) => {
     const p = toCanvas(e)
-    s.stream.pointer.push({ x: Math.round(p.x), y: Math.round(p.y) })
+    // Hidden cursors (a big room): nobody draws pointers, so none is sent.
+    if (!s.ui.getState().cursorsHidden) s.stream.pointer.push({ x: Math.round(p.x), y: Math.round(p.y) })
     if (e.pointerType === 'touch' && touches.has(e.pointerId)) touches.set(e.pointerId, local(e))
     if (!gesture) return
     const ui = s.ui.getState()
@@ -216,7 +217,9 @@ export function attachPointerTools(el: HTMLElement, s: BoardSession): () => void
     else if (!renameAt(s, p)) createStoryAt(s, p)
   }
 
-  const onLeave = () => s.stream.pointer.push(null)
+  const onLeave = () => {
+    if (!s.ui.getState().cursorsHidden) s.stream.pointer.push(null)
+  }
 
   el.addEventListener('pointerdown', onPointerDown)
   el.addEventListener('pointermove', onPointerMove)

@@ -1,0 +1,154 @@
+// Attention on one open board: follow me (lead by broadcasting my view, or follow the leader's
+// smoothly, break away by moving, rejoin), bring everyone here, spotlight and hidden cursors, all
+// driven by the server-only session root. One per board screen; no React here.
+import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
+import type { BoardSession } from '../board/createSession.ts'
+import { watchSession } from '../facilitation/useSession.ts'
+import type { Camera } from '../geometry/camera.ts'
+import { PRESENCE_INTERVAL_MS } from '../board/createSession.ts'
+import { throttle } from '../presence/throttle.ts'
+import { createStore, type Store } from '../store/createStore.ts'
+import { cameraForSummon, cameraOnPattern, summonToObey } from './attentionRules.ts'
+import { followRole, NO_FOLLOW, reduceFollow, type Follow, type FollowEvent, type FollowRole } from './followState.ts'
+import { approach, arrived, cameraShowing, readView, viewOf } from './viewMath.ts'
+
+export type AttentionState = {
+  session: SessionState | null
+  follow: Follow
+  role: FollowRole
+  /** Who leads, as the session names them. */
+  leaderName: string | null
+  /** The leader's view has arrived (they are here with the board open). */
+  leaderHere: boolean
+}
+
+export type Attention = Store<AttentionState> & {
+  rejoin(): void
+  dispose(): void
+}
+
+/** Fraction of the remaining distance covered per frame: about a third of a second to settle. */
+const GLIDE = 0.2
+
+/** `presenter`: a projector screen that never breaks away and never sends a view. */
+export function createAttention(s: BoardSession, { presenter = false } = {}): Attention {
+  const self = s.provider.awareness.clientID
+  const initial = readSession(s.doc)
+  const store = createStore<AttentionState>({ session: initial, follow: NO_FOLLOW, role: 'none', leaderName: null, leaderHere: false })
+  let target: Camera | null = null
+  let lastSet: Camera | null = null
+  let frame: number | null = null
+  let spotlit: string | null = null
+  let obeyedAt: string | null = null
+
+  const size = () => s.ui.getState().viewport
+  const setFollow = (e: FollowEvent) => {
+    const follow = reduceFollow(store.getState().follow, e)
+    store.setState({ follow, role: followRole(follow, presenter ? -1 : self) })
+  }
+
+  function tick() {
+    frame = null
+    if (!target) return
+    const now = s.ui.getState().camera
+    const viewport = size()
+    const next = arrived(now, target, viewport) ? target : approach(now, target, GLIDE, viewport)
+    if (next === target) target = null
+    lastSet = next
+    s.ui.setState({ camera: next })
+    if (target) frame = requestAnimationFrame(tick)
+  }
+  const glideTo = (cam: Camera) => {
+    if (size().w <= 0) return
+    target = cam
+    if (frame === null) frame = requestAnimationFrame(tick)
+  }
+
+  const leaderState = (): unknown => {
+    const leader = store.getState().follow.leader
+    return leader === null ? null : s.provider.awareness.getStates().get(leader)
+  }
+  const followLeader = () => {
+    const view = readView(leaderState())
+    store.setState({ leaderHere: view !== null })
+    if (view && store.getState().role === 'following') glideTo(cameraShowing(view, size()))
+  }
+
+  const sendView = throttle((v: ReturnType<typeof viewOf> | null) => s.setPresence('view', v), PRESENCE_INTERVAL_MS)
+  const lead = () => {
+    const { camera, viewport } = s.ui.getState()
+    if (viewport.w > 0) sendView.push(viewOf(camera, viewport))
+  }
+
+  function onSession(next: SessionState | null) {
+    const before = store.getState()
+    store.setState({ session: next, leaderName: next?.follow?.name ?? null })
+    const wasLeading = before.role === 'leading'
+    setFollow({ type: 'leader', clientId: next?.follow?.clientId ?? null })
+    const role = store.getState().role
+    if (role === 'leading') lead()
+    else if (wasLeading) {
+      sendView.cancel()
+      s.setPresence('view', null)
+    }
+    if (role === 'following') followLeader()
+    else store.setState({ leaderHere: false })
+
+    const hidden = next?.hideCursors ?? false
+    if (hidden !== s.ui.getState().cursorsHidden) {
+      s.ui.setState({ cursorsHidden: hidden })
+      // Hidden: stop streaming my pointer and take the last one away from everyone's screen.
+      if (hidden && !presenter) {
+        s.stream.pointer.cancel()
+        s.setPresence('pointer', null)
+      }
+    }
+
+    const spotlight = next?.spotlight ?? null
+    if (spotlight !== spotlit) {
+      spotlit = spotlight
+      const p = spotlight ? s.board.getState().patterns.find((x) => x.id === spotlight) : undefined
+      if (p) glideTo(cameraOnPattern(p, size()))
+    }
+
+    const summon = summonToObey(next?.summon ?? null, obeyedAt, Date.now())
+    if (summon) {
+      obeyedAt = summon.at
+      glideTo(cameraForSummon(summon, size()))
+    }
+  }
+
+  const stopSession = watchSession(s.doc, (v) => onSession(v.session))
+  const onAwareness = () => {
+    if (store.getState().follow.leader !== null) followLeader()
+  }
+  s.provider.awareness.on('change', onAwareness)
+  const stopUi = s.ui.subscribe((next, prev) => {
+    if (next.camera !== prev.camera && next.camera !== lastSet) {
+      // The person moved their own view: any glide stops, and a follower breaks away.
+      target = null
+      if (!presenter) setFollow({ type: 'moved' })
+    }
+    if (next.camera !== prev.camera || next.viewport !== prev.viewport) {
+      const role = store.getState().role
+      if (role === 'leading') lead()
+      else if (role === 'following' && next.viewport !== prev.viewport) followLeader()
+    }
+  })
+  onSession(initial)
+
+  return {
+    ...store,
+    rejoin() {
+      setFollow({ type: 'rejoin' })
+      followLeader()
+    },
+    dispose() {
+      stopSession()
+      stopUi()
+      s.provider.awareness.off('change', onAwareness)
+      sendView.cancel()
+      if (frame !== null) cancelAnimationFrame(frame)
+    },
+  }
+}

@@ -1,0 +1,44 @@
+// The phase, its prompt and the shared timer in type large enough to read from the back of a room.
+import { useEffect, useState } from 'react'
+import { timeLeft, type SessionState } from '../../shared/model/facilitation.ts'
+import { clockText } from '../facilitation/sessionRules.ts'
+
+const TICK_MS = 250
+
+export function PresenterClock({ session, title }: { session: SessionState | null; title: string }) {
+  const timer = session?.timer ?? null
+  const running = !!timer?.startedAt
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    setNow(Date.now())
+    if (!running) return
+    const t = setInterval(() => setNow(Date.now()), TICK_MS)
+    return () => clearInterval(t)
+  }, [running, timer])
+  const phase = session ? session.phases[session.phaseIndex] : undefined
+  const left = timer ? timeLeft(timer, now) : null
+
+  return (
+    <header className="presenter-head" data-testid="presenter-head">
+      <div className="presenter-phase">
+        {phase ? (
+          <>
+            <p className="presenter-step" data-testid="presenter-step">
+              Step {session!.phaseIndex + 1} of {session!.phases.length}
+            </p>
+            <h1 data-testid="presenter-phase">{phase.name}</h1>
+            {phase.prompt && <p className="presenter-prompt" data-testid="presenter-prompt">{phase.prompt}</p>}
+          </>
+        ) : (
+          <h1 data-testid="presenter-title">{title}</h1>
+        )}
+      </div>
+      {left !== null && (
+        <div className={`presenter-timer ${running ? (left === 0 ? 'done' : 'running') : 'paused'}`} role="timer" data-testid="presenter-timer" data-left-ms={left}>
+          {clockText(left)}
+          {!running && <span className="presenter-paused">paused</span>}
+        </div>
+      )}
+    </header>
+  )
+}
