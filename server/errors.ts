@@ -30,7 +30,8 @@ export function errorHandler(log: Log) {
       const code = status === 413 ? 'too_large' : status === 400 ? 'bad_request' : `http_${status}`
       return c.json(errorBody(code, err.message || 'request refused'), status)
     }
-    log.error('unhandled_error', { path: c.req.path, error: err.message })
+    // Invite paths carry the secret token: it never reaches the log.
+    log.error('unhandled_error', { path: c.req.path.replace(/^\/api\/invites\/[^/]+/, '/api/invites/:token'), error: err.message })
     return c.json(errorBody('internal', 'something went wrong on the server'), 500)
   }
 }

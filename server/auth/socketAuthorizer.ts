@@ -32,6 +32,8 @@ export function boardAuthorizer(storage: Storage): Authorize {
     if (room.draftOf !== null && (room.draftOf !== identity.user.id || !can(role, 'editBoard'))) {
       return { access: 'none', reason: 'forbidden' }
     }
+    // Restricted stories' content: owners and facilitators only.
+    if (room.restricted && !can(role, 'seeRestricted')) return { access: 'none', reason: 'forbidden' }
     const access = accessOf(role)
     if (access === 'none' || role === null) return { access: 'none', reason: 'forbidden' }
     const { user } = identity

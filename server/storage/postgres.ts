@@ -1,6 +1,6 @@
 // PostgreSQL storage (DATABASE_URL): the same stores and contract suite as SQLite, through
 // Kysely's PostgreSQL dialect on a `pg` pool. Relational migrations run at start-up.
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { migrateSchema, type Database } from './schema.ts'
 import { createStores } from './stores.ts'
@@ -21,6 +21,11 @@ export async function openPostgresStorage(options: { url: string; poolSize?: num
   return {
     kind: 'postgres',
     ...createStores(db, 'postgres'),
+    async scrub() {
+      // Rewrites the document tables without dead rows. PostgreSQL's own WAL and any base backups
+      // keep old pages until they are recycled: an operator's retention setting.
+      await sql`vacuum full doc_updates, doc_snapshots, board_versions`.execute(db)
+    },
     async close() {
       await db.destroy()
     },

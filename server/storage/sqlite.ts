@@ -23,6 +23,8 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
+  // Deleted content is overwritten with zeros, not left in free pages (withdrawal really erases).
+  database.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   await migrateSchema(db, 'sqlite')
   let wal: Promise<FileHandle> | null = null
@@ -38,6 +40,11 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
     kind: 'sqlite',
     file,
     ...stores,
+    async scrub() {
+      // TRUNCATE: every frame is copied into the database and the WAL file is cut to zero bytes.
+      database.pragma('wal_checkpoint(TRUNCATE)')
+      await syncWal()
+    },
     async close() {
       await db.destroy()
       await (await wal)?.close()

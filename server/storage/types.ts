@@ -287,5 +287,10 @@ export interface Storage {
   readonly conditions: ConditionStore
   readonly shares: ShareStore
   readonly versions: VersionStore
+  /**
+   * Makes deleted rows unrecoverable from the database files (after a withdrawal): SQLite zeroes
+   * freed space (secure_delete) and this checkpoints and truncates the write-ahead log.
+   */
+  scrub?(): Promise<void>
   close(): Promise<void>
 }

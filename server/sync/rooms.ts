@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { BoardMeta } from '../../shared/model/board.ts'
 import { membersMap, metaMap, patternsMap, storiesMap } from '../../shared/model/layout.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
+import { restrictedRoom } from '../../shared/model/restricted.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Log } from '../log.ts'
 import type { Bus } from '../scale/bus.ts'
@@ -99,9 +100,24 @@ export class Rooms {
     }
   }
 
-  /** Applies an access change to every live connection on a board. */
+  /** Applies an access change to every live connection on a board (and on its restricted room). */
   setAccess(boardId: string, ...args: Parameters<Room['setAccess']>): void {
     this.loaded.get(boardId)?.setAccess(...args)
+    this.loaded.get(restrictedRoom(boardId))?.setAccess(...args)
+  }
+
+  /**
+   * Rewrites a room's stored history as one snapshot of its garbage-collected document, so deleted
+   * content is gone from storage (the log and the previous snapshot), not only from view.
+   */
+  async compactStored(room: string): Promise<void> {
+    const r = await this.get(room)
+    try {
+      r.compact()
+      await r.idle()
+    } finally {
+      if (r.size === 0) this.scheduleUnload(r)
+    }
   }
 
   /** A room if it is loaded right now, without loading it. */

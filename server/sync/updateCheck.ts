@@ -21,6 +21,15 @@ export type UpdateCheck = {
 
 type Range = { start: number; end: number }
 
+export type RestrictedGuard = {
+  ids: ReadonlySet<string>
+  writable: ReadonlySet<string>
+  /** The story key and value that mark a story restricted. */
+  marker: { key: string; value: unknown }
+}
+
+const STORY_ROOTS: ReadonlySet<string> = new Set([ROOT.stories, ROOT.members])
+
 /** `owner(client)` answers whether the client id is free, this connection's, or someone else's. */
 export function checkUpdate(
   doc: Y.Doc,
@@ -34,6 +43,13 @@ export function checkUpdate(
     lockedKeys?: { roots: ReadonlySet<string>; keys: ReadonlySet<string> }
     /** Roots where no new entry may start (stories during private writing: they go to drafts). */
     noNewEntriesIn?: ReadonlySet<string>
+    /** Withdrawn story ids: nothing may be written under them again, in `stories` or `members`. */
+    withdrawn?: ReadonlySet<string>
+    /**
+     * Restricted placeholders of the shared document: only `writable` keys of their story maps may
+     * change, and no client may write the restricted marker (the server moves content instead).
+     */
+    restricted?: RestrictedGuard
   } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -126,19 +142,38 @@ export function checkUpdate(
 
   const serverRoots = options.serverOnlyRoots
   const locked = options.lockedKeys
+  const withdrawn = options.withdrawn
+  const restricted = options.restricted
   const refuse = (place: Place | null): Result<never> | null => {
     if (!place) return null
     if (serverRoots?.has(place.root)) return fail('server_only', `"${place.root}" is written by the server only`)
     if (locked && place.key !== null && locked.roots.has(place.root) && locked.keys.has(place.key)) {
       return fail('locked', 'this item is locked by a facilitator')
     }
+    if (withdrawn && place.key !== null && STORY_ROOTS.has(place.root) && withdrawn.has(place.key)) {
+      return fail('withdrawn', 'this story was withdrawn: it cannot come back')
+    }
     return null
   }
-  if (serverRoots?.size || locked?.keys.size) {
+  /** New content inside a restricted placeholder, or a client marking a story restricted. */
+  const refuseRestricted = (place: Place | null, struct: Y.Item): Result<never> | null => {
+    if (!restricted || !place || place.root !== ROOT.stories || place.key === null) return null
+    if (place.depth === 1 && place.field === restricted.marker.key && struct.content instanceof Y.ContentAny) {
+      if (struct.content.arr.some((v) => v === restricted.marker.value)) {
+        return fail('restricted_by_server', 'a story becomes restricted through the sensitivity operation, not by a write')
+      }
+    }
+    if (restricted.ids.has(place.key) && (place.depth !== 1 || !restricted.writable.has(place.field ?? ''))) {
+      return fail('restricted_content', 'a restricted story keeps its content in the restricted document only')
+    }
+    return null
+  }
+  if (serverRoots?.size || locked?.keys.size || withdrawn?.size || restricted) {
     const places = new PlaceFinder(doc, byClient)
     for (const struct of decoded.structs) {
       if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue
-      const refusal = refuse(places.ofStruct(struct))
+      const place = places.ofStruct(struct)
+      const refusal = refuse(place) ?? refuseRestricted(place, struct)
       if (refusal) return refusal
     }
     for (const [client, deletes] of decoded.ds.clients) {
@@ -146,7 +181,12 @@ export function checkUpdate(
         const known = Math.min(d.clock + d.len, Y.getState(store, client))
         for (let c = d.clock; c < known; ) {
           const item = Y.getItem(store, Y.createID(client, c))
-          const refusal = item instanceof Y.Item ? refuse(places.ofDocItem(item)) : null
+          const place = item instanceof Y.Item ? places.ofDocItem(item) : null
+          // Deleting a placeholder whole is deleting the story; deleting its kept keys is not allowed.
+          const keepsPlaceholder =
+            restricted && place?.root === ROOT.stories && place.key !== null && restricted.ids.has(place.key) &&
+            place.depth === 1 && !restricted.writable.has(place.field ?? '')
+          const refusal = place ? (refuse(place) ?? (keepsPlaceholder ? fail('restricted_content', 'a restricted placeholder keeps its marker') : null)) : null
           if (refusal) return refusal
           c = item.id.clock + item.length
         }
@@ -170,8 +210,14 @@ export function checkUpdate(
   return ok({ authors: [...authors], hasNewContent })
 }
 
-/** Where a struct sits: its root, and the key of the root's entry that contains it. */
-type Place = { root: string; key: string | null }
+/**
+ * Where a struct sits: its root, the key of the root's entry that contains it, how deep below that
+ * entry (0: the entry itself, 1: a key of the entry's map), and that key (`field`) from depth 1 on.
+ */
+type Place = { root: string; key: string | null; depth: number; field: string | null }
+
+const below = (p: Place | null, sub: string | null): Place | null =>
+  p && { ...p, depth: p.depth + 1, field: p.depth === 0 ? sub : p.field }
 
 /** Finds the place of a struct, in the document or through the update's own structs. */
 class PlaceFinder {
@@ -181,25 +227,28 @@ class PlaceFinder {
   ) {}
 
   ofDocItem(item: Y.Item): Place | null {
-    let top = item
+    const chain: Y.Item[] = [item]
     let type = item.parent as Y.AbstractType<unknown> | null
     for (let depth = 0; type && type._item && depth < 1000; depth++) {
-      top = type._item
+      chain.push(type._item)
       type = type._item.parent as Y.AbstractType<unknown> | null
     }
-    return type ? { root: Y.findRootTypeKey(type), key: top.parentSub } : null
+    if (!type) return null
+    const top = chain[chain.length - 1]!
+    const depth = chain.length - 1
+    return { root: Y.findRootTypeKey(type), key: top.parentSub, depth, field: depth > 0 ? chain[depth - 1]!.parentSub : null }
   }
 
   ofStruct(struct: Y.Item, depth = 0): Place | null {
     if (depth > 1000) return null
     const parent = struct.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: struct.parentSub }
-    if (parent instanceof Y.ID) return this.ofId(parent, depth)
+    if (typeof parent === 'string') return { root: parent, key: struct.parentSub, depth: 0, field: null }
+    if (parent instanceof Y.ID) return below(this.ofId(parent, depth), struct.parentSub)
     const neighbour = struct.origin ?? struct.rightOrigin
     return neighbour ? this.ofNeighbour(neighbour, depth) : null
   }
 
-  /** The place of the item whose type contains a struct (the struct's parent). */
+  /** The place of the item with this id (in the document or in the update). */
   private ofId(id: Y.ID, depth: number): Place | null {
     if (id.clock < Y.getState(this.doc.store, id.client)) {
       const item = Y.getItem(this.doc.store, id)

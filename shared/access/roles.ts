@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   deleteBoard: 'owner',
   editBoard: 'contributor',
   viewBoard: 'observer',
+  /** Open the restricted room: read and edit restricted stories, lower a story from restricted. */
+  seeRestricted: 'facilitator',
+  /** Withdraw any story (a story's author may always withdraw their own). */
+  withdrawStories: 'facilitator',
 } as const satisfies Record<string, Role>
 export type Permission = keyof typeof PERMISSIONS
 

@@ -115,7 +115,7 @@ export function applyTimer(timer: Timer | null, action: TimerOp, now: number, de
 /** Room names: the board itself, a person's private drafts, and (later) restricted content. */
 export const draftRoom = (boardId: string, userId: string): string => `${boardId}~draft~${userId}`
 
-export function parseRoom(room: string): { boardId: string; draftOf: string | null } | null {
-  const m = /^([A-Za-z0-9_-]{6,64})(?:~draft~([A-Za-z0-9_-]{6,64}))?$/.exec(room)
-  return m ? { boardId: m[1]!, draftOf: m[2] ?? null } : null
+export function parseRoom(room: string): { boardId: string; draftOf: string | null; restricted: boolean } | null {
+  const m = /^([A-Za-z0-9_-]{6,64})(?:~draft~([A-Za-z0-9_-]{6,64})|(~restricted))?$/.exec(room)
+  return m ? { boardId: m[1]!, draftOf: m[2] ?? null, restricted: m[3] !== undefined } : null
 }

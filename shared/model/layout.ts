@@ -16,6 +16,8 @@
 //   doc.getMap('session')   server only: `state` → SessionState (template, phase, timer, private
 //                           writing, locks, spotlight, hidden cursors, summon)
 //   doc.getMap('areas')     server only: areaId → { label, kind: table | column | zone, rect }
+//   doc.getMap('withdrawn') server only: storyId → { pos, size, at } (a withdrawn story's place;
+//                           its id may never come back, shared/model/withdrawal.ts)
 //   doc.getMap('vote')      written by the server only: `session` → VoteSession (open or closed,
 //                           totals only after close; individual votes never enter the document)
 //
@@ -33,6 +35,7 @@ export const ROOT = {
   references: 'references',
   session: 'session',
   areas: 'areas',
+  withdrawn: 'withdrawn',
 } as const
 
 /** Roots only the server writes (through its own operations); client updates touching them are refused. */
@@ -43,6 +46,7 @@ export const SERVER_ROOTS: ReadonlySet<string> = new Set([
   ROOT.references,
   ROOT.session,
   ROOT.areas,
+  ROOT.withdrawn,
 ])
 
 export type StoryMap = Y.Map<unknown>

@@ -1,0 +1,68 @@
+// Withdrawal: a person takes their story back. The story leaves the document (text, fields and
+// membership), a `withdrawn` mark keeps its place and time without any content, and its id may
+// never come back (the server refuses updates under it). Quotes of it are taken off the cards of
+// other boards. Pure module: Yjs only; storage compaction is the server's part.
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { CarriedEvidence } from './condition.ts'
+import { Point, Size } from './geometry.ts'
+import { membersMap, ROOT, storiesMap, type Origin } from './layout.ts'
+import { STORY_KEYS as K } from './story.ts'
+import { fail, ok, type Result } from '../result.ts'
+
+export const WithdrawnMark = z.object({ pos: Point, size: Size, at: z.string() })
+export type WithdrawnMark = z.infer<typeof WithdrawnMark>
+
+export const withdrawnMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.withdrawn)
+
+export function readWithdrawn(doc: Y.Doc): Array<WithdrawnMark & { id: string }> {
+  const out: Array<WithdrawnMark & { id: string }> = []
+  for (const [id, value] of withdrawnMap(doc).entries()) {
+    const parsed = WithdrawnMark.safeParse(value)
+    if (parsed.success) out.push({ id, ...parsed.data })
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1))
+}
+
+/**
+ * Removes a story from a document and leaves a withdrawn mark. With `mark` false (a board's
+ * restricted document) the story just goes: a missing story is then not an error.
+ */
+export function withdrawStory(doc: Y.Doc, id: string, at: string, origin: Origin, mark = true): Result<{ removed: boolean }> {
+  const stories = storiesMap(doc)
+  const map = stories.get(id)
+  const marks = withdrawnMap(doc)
+  if (!(map instanceof Y.Map) && !marks.has(id) && mark) return fail('not_found', `no story ${id}`)
+  doc.transact(() => {
+    if (mark && map instanceof Y.Map && !marks.has(id)) {
+      const pos = Point.safeParse(map.get(K.pos))
+      const size = Size.safeParse(map.get(K.size))
+      marks.set(id, { pos: pos.success ? pos.data : { x: 0, y: 0 }, size: size.success ? size.data : { w: 200, h: 120 }, at })
+    }
+    if (stories.has(id)) stories.delete(id)
+    if (membersMap(doc).has(id)) membersMap(doc).delete(id)
+  }, origin)
+  return ok({ removed: map instanceof Y.Map })
+}
+
+/**
+ * Takes the given quotes off every card carried onto this board (raised conditions and shared
+ * references). Returns how many cards changed.
+ */
+export function removeQuotes(doc: Y.Doc, quotes: ReadonlySet<string>, origin: Origin): number {
+  if (quotes.size === 0) return 0
+  let changed = 0
+  doc.transact(() => {
+    for (const root of [ROOT.conditions, ROOT.references]) {
+      const cards = doc.getMap<unknown>(root)
+      for (const [id, card] of [...cards.entries()]) {
+        const evidence = CarriedEvidence.safeParse((card as { evidence?: unknown } | null)?.evidence)
+        if (!evidence.success || !evidence.data.quotes.some((q) => quotes.has(q))) continue
+        const kept = evidence.data.quotes.filter((q) => !quotes.has(q))
+        cards.set(id, { ...(card as object), evidence: { ...(card as { evidence: object }).evidence, quotes: kept } })
+        changed++
+      }
+    }
+  }, origin)
+  return changed
+}
