@@ -15,6 +15,7 @@ import { AwarenessRelay } from './awarenessRelay.ts'
 import { encodeSync, parseFrame, type Incoming } from './frames.ts'
 import type { Principal, SyncSocket } from './socket.ts'
 import { checkUpdate } from './updateCheck.ts'
+import { StoryGuard } from '../ethics/storyGuard.ts'
 
 export type RoomLimits = {
   maxAwarenessStateBytes: number
@@ -130,12 +131,15 @@ export class Room {
 
   /** The facilitated session, read from the document whenever it changes (also via other instances). */
   private session: SessionState | null
+  /** Withdrawn stories and restricted placeholders: what no client may write (research ethics). */
+  private readonly guard: StoryGuard
 
   constructor(private readonly deps: RoomDeps) {
     this.boardId = deps.boardId
     this.doc = deps.doc
     this.session = readSession(deps.doc)
     deps.doc.getMap(ROOT.session).observe(() => (this.session = readSession(deps.doc)))
+    this.guard = new StoryGuard(deps.boardId, deps.doc)
     this.lastSeq = deps.lastSeq
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
   }
@@ -442,6 +446,7 @@ export class Room {
           ? { roots: LOCKABLE_ROOTS, keys: new Set(session.lockedItems) }
           : undefined,
       noNewEntriesIn: session?.private && !steering ? PRIVATE_ROOTS : undefined,
+      ...this.guard.options(),
     })
     if (!check.ok) {
       this.reject(conn, check.error.code)
