@@ -198,7 +198,7 @@ describe('createStories (a batch, e.g. an import)', () => {
       fields: { tags: [`t${(from + i) % 3}`], outcome: 'better' as const },
     }))
 
-  it('writes every story in one transaction, above the others and in the given order', () => {
+  it('[M13] writes every story in one transaction, above the others and in the given order', () => {
     const doc = newBoard()
     addStory(doc, 'story-0')
     let transactions = 0
@@ -225,7 +225,7 @@ describe('createStories (a batch, e.g. an import)', () => {
     expect(strip(batch)).toEqual(strip(one))
   })
 
-  it('refuses the whole batch when an id exists or repeats, changing nothing', () => {
+  it('[M13] refuses the whole batch when an id exists or repeats, changing nothing', () => {
     const doc = newBoard()
     addStory(doc, 'story-1')
     const before = encoded(doc)
@@ -236,7 +236,7 @@ describe('createStories (a batch, e.g. an import)', () => {
     }
   })
 
-  it('[M1] one bad row refuses the batch with the row named, changing nothing', () => {
+  it('[M1] [M13] one bad row refuses the batch with the row named, changing nothing', () => {
     const doc = newBoard()
     const before = encoded(doc)
     const stories = [...rows(3), { pos: { x: 0, y: 0 }, fields: { date: '1/2/2024' } }]
