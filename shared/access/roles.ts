@@ -39,6 +39,12 @@ export const PERMISSIONS = {
   seeRestricted: 'facilitator',
   /** Withdraw any story (a story's author may always withdraw their own). */
   withdrawStories: 'facilitator',
+  /** Export pictures, data and reports (restricted stories are withheld from every export). */
+  exportBoard: 'observer',
+  /** Save a named version of the board. */
+  saveVersion: 'contributor',
+  /** Restore a version as a new board the caller owns: versions hold the whole stored board. */
+  restoreVersion: 'facilitator',
 } as const satisfies Record<string, Role>
 export type Permission = keyof typeof PERMISSIONS
 
