@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
+import { storiesMap } from '../model/layout.ts'
 import { readBoard } from '../model/readBoard.ts'
 import { newBoard, ORIGIN, unwrap } from '../testing/board.ts'
 import { exportBoard } from './exportBoard.ts'
@@ -61,6 +62,10 @@ describe('board export (learning-wall-board/1)', () => {
     const placeholder = data.stories.find((s) => s.id === 'story-ddd4')!
     expect(placeholder).toMatchObject({ withheld: true, sensitivity: 'restricted', text: '', rich: [] })
     expect(RESTRICTED_CANARY).toContain('CANARY')
+    // Imported, it is a placeholder as the restricted room keeps them: no text, no fields.
+    const imported = newBoard()
+    unwrap(importBoard(imported, data, ORIGIN, { voteSessionId: null }))
+    expect([...storiesMap(imported).get('story-ddd4')!.keys()].sort()).toEqual(['colour', 'createdAt', 'id', 'pos', 'sensitivity', 'size', 'updatedAt', 'z'])
   })
 
   it('an anonymous board exports no ballots', () => {

@@ -8,6 +8,7 @@ import { createStory } from '../ops/story.ts'
 import { emptySession, SESSION_KEY } from '../model/facilitation.ts'
 import { patternsMap, ROOT, storiesMap, voteMap, type Origin } from '../model/layout.ts'
 import { PATTERN_KEYS } from '../model/pattern.ts'
+import { PLACEHOLDER_KEYS } from '../model/restricted.ts'
 import { STORY_KEYS } from '../model/story.ts'
 import { VOTE_KEYS } from '../model/vote.ts'
 import { fail, ok, type Result } from '../result.ts'
@@ -78,8 +79,13 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
       map.set(STORY_KEYS.z, s.z)
       map.set(STORY_KEYS.createdAt, s.createdAt)
       map.set(STORY_KEYS.updatedAt, s.updatedAt)
+      if (s.withheld) {
+        // A placeholder keeps nothing but where it is (shared/model/restricted.ts).
+        for (const key of [...map.keys()]) if (!PLACEHOLDER_KEYS.has(key)) map.delete(key)
+        continue
+      }
       const text = map.get(STORY_KEYS.text)
-      if (text instanceof Y.XmlFragment && !s.withheld) writeRich(text, s.rich)
+      if (text instanceof Y.XmlFragment) writeRich(text, s.rich)
     }
     const patterns = patternsMap(doc)
     for (const p of data.patterns) {
