@@ -2,6 +2,7 @@
 // for everyone. DOM laid over the canvas (like the pattern badges), following the camera; it
 // takes no pointer events, so the canvas under it works as before.
 import type { BoardSession } from '../board/createSession.ts'
+import { Icon } from '../chrome/Icon.tsx'
 import { canvasToScreen } from '../geometry/camera.ts'
 import { useStore } from '../store/useStore.ts'
 import { useSession } from './useSession.ts'
@@ -25,7 +26,7 @@ export function LockMarks({ session }: { session: BoardSession }) {
         const p = canvasToScreen(camera, m.at)
         return (
           <span key={m.id} className="lock-mark" style={{ left: p.x, top: p.y }} data-testid="lock-mark" data-item-id={m.id} data-kind={m.kind} title="Locked by the facilitator">
-            🔒
+            <Icon name="lock" />
           </span>
         )
       })}

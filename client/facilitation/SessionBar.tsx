@@ -3,6 +3,7 @@
 // selection. Everyone else sees the current phase, its prompt, the timer and what is locked.
 import { useEffect, useState } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
+import { Icon } from '../chrome/Icon.tsx'
 import { useLoad } from '../cycles/useLoad.ts'
 import { useStore } from '../store/useStore.ts'
 import { attachLockGate } from './lockGate.ts'
@@ -57,12 +58,12 @@ export function SessionBar({ session }: { session: BoardSession }) {
         )}
         {state.locked && (
           <span className="session-badge locked" data-testid="lock-badge" title="Only facilitators can change the board now.">
-            🔒 Board locked
+            <Icon name="lock" /> Board locked
           </span>
         )}
         {!state.locked && state.lockedItems.length > 0 && (
           <span className="session-badge locked" data-testid="locked-items" data-count={state.lockedItems.length}>
-            🔒 {state.lockedItems.length} locked {state.lockedItems.length === 1 ? 'item' : 'items'}
+            <Icon name="lock" /> {state.lockedItems.length} locked {state.lockedItems.length === 1 ? 'item' : 'items'}
           </span>
         )}
       </div>

@@ -29,7 +29,7 @@ export function draftPosition(userId: string, index: number, near: { x: number; 
   let hash = 0
   for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
   const { w, h } = DEFAULT_STORY_SIZE
-  return { x: Math.round(near.x - 2 * (w + STORY_GAP) + (index % 5) * (w + STORY_GAP)), y: Math.round(near.y + ((hash % 6) - 2 + Math.floor(index / 5)) * (h + STORY_GAP)) }
+  return { x: Math.round(near.x - 2 * (w + STORY_GAP) + (index % 5) * (w + STORY_GAP)), y: Math.round(near.y + ((hash % 4) - 1 + Math.floor(index / 5)) * (h + STORY_GAP)) }
 }
 
 export function openDrafts(boardId: string, userId: string): DraftSession {
