@@ -4,8 +4,9 @@
 // and Pete's browser receives no byte of Pia's draft in any frame until Fay moves on, which
 // reveals it to everyone. Fay groups the stories, runs a dot vote, steps through So what? and Now
 // what?, locks an item and then the whole board; a participant's write forced over the socket
-// while locked is refused by the server. Screenshots: e2e/artifacts/facilitation-private.png and
-// facilitation.png. Hooks: client/README.md "Facilitation".
+// while locked is refused by the server. Screenshots in e2e/artifacts: facilitation-private.png
+// (Pia's drafts), facilitation-facilitator.png (Fay's bar) and facilitation.png (locked, at the
+// end). Hooks: client/README.md "Facilitation".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -113,6 +114,7 @@ describe('a facilitated team reflection', () => {
     expect(await hook(fay.page, 'private-drafts').count()).toBe(0)
     mkdirSync(ARTIFACTS, { recursive: true })
     await pia.page.screenshot({ path: join(ARTIFACTS, 'facilitation-private.png') })
+    await fay.page.screenshot({ path: join(ARTIFACTS, 'facilitation-facilitator.png') })
 
     // Pia's draft is in no board document and on no other screen; Pete's socket never carried it.
     for (const p of everyone) expect((await boardTexts(p)).join('\n')).not.toContain(PIA_CANARY)
@@ -234,6 +236,9 @@ describe('a facilitated team reflection', () => {
     expect((await fay.board.stories()).length).toBe(before + 1)
     ws.close()
 
+    // Pete sees the whole board, the locked story's mark and the locked frame.
+    await pete.page.getByRole('button', { name: 'Zoom to fit (Shift+1)' }).click()
+    await pete.page.locator(`[data-testid=lock-mark][data-item-id="${target!.id}"]`).waitFor()
     await pete.page.screenshot({ path: join(ARTIFACTS, 'facilitation.png') })
   }, STEP)
 })
