@@ -8,7 +8,7 @@ import type { Camera } from '../geometry/camera.ts'
 import { PRESENCE_INTERVAL_MS } from '../board/createSession.ts'
 import { throttle } from '../presence/throttle.ts'
 import { createStore, type Store } from '../store/createStore.ts'
-import { cameraForSummon, cameraOnPattern, summonToObey } from './attentionRules.ts'
+import { cameraForSummon, cameraOnPattern, SUMMON_MAX_AGE_MS, summonToObey } from './attentionRules.ts'
 import { followRole, NO_FOLLOW, reduceFollow, type Follow, type FollowEvent, type FollowRole } from './followState.ts'
 import { approach, arrived, cameraShowing, readView, viewOf } from './viewMath.ts'
 
@@ -40,6 +40,8 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
   let frame: number | null = null
   let spotlit: string | null = null
   let obeyedAt: string | null = null
+  /** A synced session has been seen: later summons arrive live and are obeyed whatever the clocks say. */
+  let live = false
 
   const size = () => s.ui.getState().viewport
   const setFollow = (e: FollowEvent) => {
@@ -111,11 +113,13 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
       if (p) glideTo(cameraOnPattern(p, size()))
     }
 
-    const summon = summonToObey(next?.summon ?? null, obeyedAt, Date.now())
+    // While (re)syncing, only a recent summon moves the view: a newcomer is not sent to an old one.
+    const summon = summonToObey(next?.summon ?? null, obeyedAt, Date.now(), live ? Infinity : SUMMON_MAX_AGE_MS)
     if (summon) {
       obeyedAt = summon.at
       glideTo(cameraForSummon(summon, size()))
     }
+    live = s.provider.synced
   }
 
   const stopSession = watchSession(s.doc, (v) => onSession(v.session))

@@ -44,6 +44,12 @@ describe('bring everyone here', () => {
     expect(summonToObey({ ...summon, at: 'not a time' }, null, now)).toBeNull()
     expect(summonToObey(null, null, now)).toBeNull()
   })
+  it('seen live (after the board synced), a new summon is obeyed whatever the clocks say', () => {
+    const skewed = { ...summon, at: '2026-11-26T09:40:00Z' }
+    expect(summonToObey(skewed, null, now)).toBeNull()
+    expect(summonToObey(skewed, null, now, Infinity)).toBe(skewed)
+    expect(summonToObey(skewed, skewed.at, now, Infinity)).toBeNull()
+  })
   it('centres the summoned point at the summoned zoom', () => {
     const cam = cameraForSummon(summon, screen)
     expect(cam.zoom).toBe(0.5)
