@@ -17,6 +17,7 @@ import { createVoteClient, type VoteClient } from '../vote/voteClient.ts'
 import { INITIAL_CONNECTION, reduceConnection, type Connection, type ConnectionEvent } from './connectionState.ts'
 import { initialUi, type UiState } from './uiState.ts'
 import { createUndoManager } from './undoManager.ts'
+import { recoverFromRefusedWrites, refusalNotice } from '../access/writeRefusals.ts'
 
 export type BoardSession = {
   boardId: string
@@ -70,6 +71,15 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
   const cycles = createCyclesStore(doc)
   const vote = createVoteClient(boardId, doc)
   const dispatch = (e: ConnectionEvent) => connection.setState(reduceConnection(connection.getState(), e))
+  const stopRefusals = recoverFromRefusedWrites(provider, {
+    boardId,
+    storage: sessionStorage,
+    notify: (notice) => ui.setState({ notice }),
+    clearCopy: () => persistence.clearData(),
+    reload: () => location.reload(),
+  })
+  const refusedBefore = refusalNotice(sessionStorage, boardId, Date.now())
+  if (refusedBefore) ui.setState({ notice: refusedBefore })
   const stopGuard = guardWrites(doc, () => access.getState().canEdit, () => ui.setState({ notice: 'You can view this board but not change it.' }))
 
   const onAwareness = () => presence.setState({ peers: peersFrom(awareness.getStates(), awareness.clientID) })
@@ -130,6 +140,7 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
       board.dispose()
       cycles.dispose()
       stopGuard()
+      stopRefusals()
       vote.destroy()
       undo.destroy()
       provider.destroy()

@@ -2,6 +2,7 @@
 // trailing bytes, lengths inside the frame. Encoders for what the server sends.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { writePermissionDenied } from 'y-protocols/auth'
 import { MESSAGE, SYNC } from '../../shared/protocol/messages.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 
@@ -49,6 +50,14 @@ export function parseFrame(frame: Uint8Array): Result<Incoming> {
   } catch (e) {
     return fail('malformed_frame', (e as Error).message)
   }
+}
+
+/** y-protocols auth "permission denied" with a reason (see WRITE_REFUSED). */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.auth)
+  writePermissionDenied(encoder, reason)
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeSync(type: (typeof SYNC)[keyof typeof SYNC], payload: Uint8Array): Uint8Array {

@@ -6,6 +6,8 @@ import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
+import { MESSAGE, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
+import { readAuthMessage } from 'y-protocols/auth'
 import type { Authorize } from '../access.ts'
 import { stateVector, storedDoc } from '../testing/docState.ts'
 import {
@@ -19,6 +21,7 @@ import {
 import { openRaw, type RawSocket } from '../testing/rawSocket.ts'
 import {
   onReceivedUpdate,
+  permissionDeniedReason,
   step1Frame,
   step2Frame,
   syncCounter,
@@ -159,6 +162,45 @@ describe('[O] observers, refused sockets and the frame cap', () => {
     expect(stateVector(stored).has(RAW_OBSERVER)).toBe(false)
     // The observer kept its connection throughout.
     expect(observer.provider.wsconnected).toBe(true)
+  })
+
+  it('[O5] a refused write is answered with "permission denied: write_refused:<code>", at most once a second', async () => {
+    const boardId = await server.createBoard('Refusals')
+    const writer = connect(boardId)
+    await synced(writer)
+    createStory(writer.doc, { id: 'base', pos: { x: 0, y: 0 } }, local)
+
+    // The stock provider hears it through y-protocols' auth handler.
+    const observer = connect(boardId, { role: 'observer' })
+    await synced(observer)
+    const reasons: string[] = []
+    observer.provider.messageHandlers[MESSAGE.auth] = (_e, decoder, p) =>
+      readAuthMessage(decoder, p.doc, (_doc, reason) => reasons.push(reason))
+    createStory(observer.doc, { id: 'not-allowed', pos: { x: 1, y: 1 } }, local)
+    await waitFor(() => reasons.length > 0, 5000, 'refusal notice at the observer')
+    expect(reasons).toEqual([`${WRITE_REFUSED}read_only`])
+
+    // A writer's update that depends on something the board never had: refused with its code.
+    const rawWriter = raw(boardId)
+    await rawWriter.opened
+    const count = syncCounter(rawWriter)
+    await waitFor(() => count('step2') === 1, 5000, 'greeting')
+    const scratch = new Y.Doc()
+    scratch.clientID = RAW_WRITER
+    createStory(scratch, { id: 'gap-first', pos: { x: 2, y: 2 } }, local)
+    const before = Y.encodeStateVector(scratch)
+    createStory(scratch, { id: 'gap-second', pos: { x: 3, y: 3 } }, local)
+    const dependent = Y.encodeStateAsUpdate(scratch, before)
+    // A flood of the same refused frame gets one notice, not an echo per frame.
+    for (let i = 0; i < 30; i++) rawWriter.ws.send(updateFrame(dependent))
+    await roundTrip(rawWriter, count)
+    const notices = rawWriter.frames.map(permissionDeniedReason).filter((r) => r !== null)
+    expect(notices.length).toBeGreaterThanOrEqual(1)
+    expect(notices.length).toBeLessThanOrEqual(2)
+    expect(notices[0]!.startsWith(WRITE_REFUSED)).toBe(true)
+    expect(storiesMap(writer.doc).has('gap-second')).toBe(false)
+    // Honest writers hear nothing of it.
+    expect(writer.provider.wsconnected).toBe(true)
   })
 
   it('[O2] refused sockets get 4401 or 4403 and 0 bytes; the stock provider stops and stays empty', async () => {

@@ -5,14 +5,14 @@
 import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
-import { SYNC } from '../../shared/protocol/messages.ts'
+import { refusalNoticeMs, SYNC, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
 import { ROOT, SERVER_ROOTS } from '../../shared/model/layout.ts'
 import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
 import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
 import type { DocStore } from '../storage/types.ts'
 import { AwarenessRelay } from './awarenessRelay.ts'
-import { encodeSync, parseFrame, type Incoming } from './frames.ts'
+import { encodePermissionDenied, encodeSync, parseFrame, type Incoming } from './frames.ts'
 import type { Principal, SyncSocket } from './socket.ts'
 import { checkUpdate } from './updateCheck.ts'
 import { StoryGuard } from '../ethics/storyGuard.ts'
@@ -36,6 +36,8 @@ type Connection = {
   clients: Set<number>
   stats: ConnectionStats
   open: boolean
+  /** When this connection was last told a write of its was refused (0: never). */
+  refusalNoticeAt: number
 }
 
 type Job =
@@ -165,6 +167,7 @@ export class Room {
       clients: new Set(),
       stats: { droppedWrites: 0, rejected: {} },
       open: true,
+      refusalNoticeAt: 0,
     }
     this.connections.set(conn.id, conn)
     this.enqueue({ kind: 'join', conn })
@@ -260,7 +263,10 @@ export class Room {
       case 'update':
         if (!canWrite(conn.access)) {
           // Observers' writes are dropped and counted; an empty handshake reply is not a write.
-          if (message.update.length > 2) this.countDropped(conn)
+          if (message.update.length > 2) {
+            this.countDropped(conn)
+            this.noticeRefusal(conn, 'read_only')
+          }
           return
         }
         return this.enqueue({ kind: 'message', conn, message })
@@ -373,8 +379,10 @@ export class Room {
       if (message.kind === 'step1') {
         replies.push(() => this.answerStep1(conn, message.stateVector))
       } else if (message.kind === 'step2' || message.kind === 'update') {
-        if (!canWrite(conn.access)) this.countDropped(conn)
-        else if (this.apply(conn, message.update)) accepted.push({ from: conn.id, update: message.update })
+        if (!canWrite(conn.access)) {
+          this.countDropped(conn)
+          this.noticeRefusal(conn, 'read_only')
+        } else if (this.apply(conn, message.update)) accepted.push({ from: conn.id, update: message.update })
       }
     }
     if (catchUp) relayed.push(...(await this.readMissed()))
@@ -431,12 +439,6 @@ export class Room {
   private apply(conn: Connection, update: Uint8Array): boolean {
     const session = this.session
     const steering = conn.principal.role !== undefined && atLeast(conn.principal.role, 'facilitator')
-    if (session?.locked && !steering) {
-      // A locked board: only facilitators edit. Refused, counted, never applied.
-      this.countDropped(conn)
-      this.reject(conn, 'locked')
-      return false
-    }
     const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client), {
       // Anonymous mode stores no author at all: an update that writes one is refused whole.
       forbiddenKeys: this.deps.policy.anonymous ? ANONYMOUS_FORBIDDEN_KEYS : undefined,
@@ -449,14 +451,21 @@ export class Room {
       ...this.guard.options(),
     })
     if (!check.ok) {
-      this.reject(conn, check.error.code)
+      this.refuseWrite(conn, check.error.code)
       return false
     }
     if (!check.value.hasNewContent) return false
+    if (session?.locked && !steering) {
+      // A locked board: only facilitators edit. Refused, counted, never applied. (A handshake
+      // reply with nothing new is not a write and is not refused: that would loop a reload.)
+      this.countDropped(conn)
+      this.refuseWrite(conn, 'locked')
+      return false
+    }
     for (const client of check.value.authors) {
       if (this.ownership(conn, client) === 'free') {
         if (conn.clients.size >= this.deps.limits.maxClientIdsPerConnection) {
-          this.reject(conn, 'too_many_client_ids')
+          this.refuseWrite(conn, 'too_many_client_ids')
           return false
         }
         this.claim(conn, client)
@@ -567,6 +576,20 @@ export class Room {
   private reject(conn: Connection, code: string, n = 1): void {
     conn.stats.rejected[code] = (conn.stats.rejected[code] ?? 0) + n
     this.totals.rejected[code] = (this.totals.rejected[code] ?? 0) + n
+  }
+
+  /** A refused update: counted, and its writer told so it can start again from the board's copy. */
+  private refuseWrite(conn: Connection, code: string): void {
+    this.reject(conn, code)
+    this.noticeRefusal(conn, code)
+  }
+
+  private noticeRefusal(conn: Connection, code: string): void {
+    const now = Date.now()
+    // Throttled: a flood of bad frames gets one short answer a second, not an echo each.
+    if (now - conn.refusalNoticeAt < refusalNoticeMs) return
+    conn.refusalNoticeAt = now
+    this.send(conn, encodePermissionDenied(WRITE_REFUSED + code))
   }
 
   private countDropped(conn: Connection): void {

@@ -99,3 +99,15 @@ export function onReceivedUpdate(
     handle(encoder, decoder, p, emitSynced, type)
   }
 }
+
+/** The reason of an auth "permission denied" frame (how refused writes are answered), else null. */
+export function permissionDeniedReason(frame: Uint8Array): string | null {
+  try {
+    const d = decoding.createDecoder(frame)
+    if (decoding.readVarUint(d) !== MESSAGE.auth) return null
+    if (decoding.readVarUint(d) !== 0) return null
+    return decoding.readVarString(d)
+  } catch {
+    return null
+  }
+}

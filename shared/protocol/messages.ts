@@ -15,6 +15,15 @@ export const SYNC = {
 } as const
 export type SyncType = (typeof SYNC)[keyof typeof SYNC]
 
+/**
+ * A refused write arrives as y-protocols' auth "permission denied" with this prefix and the
+ * refusal code (`write_refused:locked`). The writer's copy now holds a change the board never
+ * will, and Yjs makes every later change of that copy depend on it: the client must start again
+ * from the server's copy. At most one such message per connection per `refusalNoticeMs`.
+ */
+export const WRITE_REFUSED = 'write_refused:'
+export const refusalNoticeMs = 1000
+
 /** Defaults of the sync server's limits; the server reads overrides from its config. */
 export const LIMITS = {
   /** Frames larger than this are refused with close code 1009. */
