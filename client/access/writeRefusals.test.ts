@@ -62,68 +62,55 @@ describe('refused writes', () => {
 
   it('a refusal clears this copy, reloads once, and the message is shown after the reload while fresh', async () => {
     const storage = new MemoryStorage()
-    const { provider, deliver } = fakeProvider()
     const notices: string[] = []
-    let cleared = 0
-    let reloads = 0
+    const counts = { cleared: 0, reloads: 0 }
     let now = 1_000_000
-    const stop = recoverFromRefusedWrites(provider, {
-      boardId: 'b1',
-      storage,
-      notify: (m) => notices.push(m),
-      clearCopy: async () => {
-        cleared++
-      },
-      reload: () => reloads++,
-      now: () => now,
-    })
-    deliver(`${WRITE_REFUSED}locked`)
-    deliver(`${WRITE_REFUSED}locked`)
-    await new Promise((r) => setTimeout(r, 0))
-    expect([cleared, reloads]).toEqual([1, 1])
+    /** A page load: a provider with the recovery attached, as createSession does. */
+    const load = () => {
+      const page = fakeProvider()
+      const stop = recoverFromRefusedWrites(page.provider, {
+        boardId: 'b1',
+        storage,
+        notify: (m) => notices.push(m),
+        clearCopy: async () => {
+          counts.cleared++
+        },
+        reload: () => counts.reloads++,
+        now: () => now,
+      })
+      const deliver = async (reason: string) => {
+        page.deliver(reason)
+        await new Promise((r) => setTimeout(r, 0))
+      }
+      return { deliver, stop }
+    }
+
+    const first = load()
+    await first.deliver(`${WRITE_REFUSED}locked`)
+    await first.deliver(`${WRITE_REFUSED}locked`)
+    expect(counts).toEqual({ cleared: 1, reloads: 1 })
     expect(notices).toHaveLength(1)
     expect(notices[0]).toMatch(/locked.*dropped/)
     // Other auth messages are left alone.
-    deliver('some other denial')
+    await first.deliver('some other denial')
     expect(notices).toHaveLength(1)
-    stop()
+    first.stop()
 
-    // "After the reload": the message shows once.
+    // After the reload the message shows while fresh, and only for that board.
     expect(refusalNotice(storage, 'b1', now + 500)).toMatch(/locked/)
     expect(refusalNotice(storage, 'b1', now + NOTICE_AFTER_RELOAD_MS)).toBeNull()
     expect(refusalNotice(storage, 'other-board', now)).toBeNull()
 
     // A refusal straight after that reload does not reload again (no loop)...
-    const again = fakeProvider()
-    recoverFromRefusedWrites(again.provider, {
-      boardId: 'b1',
-      storage,
-      notify: (m) => notices.push(m),
-      clearCopy: async () => {
-        cleared++
-      },
-      reload: () => reloads++,
-      now: () => now,
-    })
     now += 1000
-    again.deliver(`${WRITE_REFUSED}locked`)
-    await new Promise((r) => setTimeout(r, 0))
-    expect([cleared, reloads]).toEqual([1, 1])
+    await load().deliver(`${WRITE_REFUSED}locked`)
+    expect(counts).toEqual({ cleared: 1, reloads: 1 })
     expect(notices.at(-1)).toMatch(/Reload the page/)
     // ...but a later one does.
     now += RELOAD_GUARD_MS + 1
-    const later = fakeProvider()
-    recoverFromRefusedWrites(later.provider, {
-      boardId: 'b1',
-      storage,
-      notify: () => undefined,
-      clearCopy: async () => undefined,
-      reload: () => reloads++,
-      now: () => now,
-    })
-    later.deliver(`${WRITE_REFUSED}private_phase`)
-    await new Promise((r) => setTimeout(r, 0))
-    expect(reloads).toBe(2)
+    await load().deliver(`${WRITE_REFUSED}private_phase`)
+    expect(counts).toEqual({ cleared: 2, reloads: 2 })
+    expect(notices.at(-1)).toMatch(/private drafts/)
   })
 
   it('shouldReload guards by time', () => {
