@@ -10,6 +10,7 @@ import { attachLockGate } from './lockGate.ts'
 import { listTemplates, sendSession, type SessionAction } from './sessionApi.ts'
 import { runsSessions, writesPrivately } from './sessionRules.ts'
 import { SessionTimer } from './SessionTimer.tsx'
+import { useServerOffset } from './useServerOffset.ts'
 import { useSession } from './useSession.ts'
 import './facilitation.css'
 
@@ -19,6 +20,7 @@ export function SessionBar({ session }: { session: BoardSession }) {
   const facilitator = runsSessions(role)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const offset = useServerOffset(session.boardId)
 
   useEffect(() => attachLockGate(session), [session])
 
@@ -50,7 +52,7 @@ export function SessionBar({ session }: { session: BoardSession }) {
             </li>
           ))}
         </ol>
-        <SessionTimer timer={state.timer} canRun={facilitator} send={send} busy={busy} />
+        <SessionTimer timer={state.timer} offset={offset} canRun={facilitator} send={send} busy={busy} />
         {state.private && (
           <span className="session-badge private" data-testid="private-badge" title="New stories stay private to their author until the facilitator reveals them.">
             Private writing

@@ -1,5 +1,6 @@
 // The shared timer: everyone's clock is computed from the session root's timer (when it started,
-// what was left), so all screens agree and nothing counts locally on its own. Facilitators start,
+// what was left) and the server's time (`offset` from this device's clock), so all screens agree
+// and nothing counts locally on its own. Facilitators start,
 // pause, extend (+1, +5 min) and reset it. Each person may turn on a soft sound at the end.
 import { useEffect, useRef, useState } from 'react'
 import { timeLeft, type Timer } from '../../shared/model/facilitation.ts'
@@ -9,23 +10,23 @@ import type { SessionAction } from './sessionApi.ts'
 
 const TICK_MS = 250
 
-/** Now, re-read every tick while `running`; frozen (no re-renders) otherwise. */
-function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
+/** The server's now, re-read every tick while `running`; frozen (no re-renders) otherwise. */
+function useNow(running: boolean, offset: number): number {
+  const [now, setNow] = useState(() => Date.now() + offset)
   useEffect(() => {
-    setNow(Date.now())
+    setNow(Date.now() + offset)
     if (!running) return
-    const t = setInterval(() => setNow(Date.now()), TICK_MS)
+    const t = setInterval(() => setNow(Date.now() + offset), TICK_MS)
     return () => clearInterval(t)
-  }, [running])
+  }, [running, offset])
   return now
 }
 
-type Props = { timer: Timer | null; canRun: boolean; send: (a: SessionAction) => void; busy: boolean }
+type Props = { timer: Timer | null; offset: number; canRun: boolean; send: (a: SessionAction) => void; busy: boolean }
 
-export function SessionTimer({ timer, canRun, send, busy }: Props) {
+export function SessionTimer({ timer, offset, canRun, send, busy }: Props) {
   const running = !!timer?.startedAt
-  const now = useNow(running)
+  const now = useNow(running, offset)
   const left = timer ? timeLeft(timer, now) : 0
   const [soundOn, setSoundOn] = useState(() => loadSoundOn(safeStorage()))
   // One chime per run that reaches zero on this screen (not on opening a board whose time is up).

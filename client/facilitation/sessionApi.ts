@@ -23,3 +23,6 @@ export const listTemplates = () => api<{ templates: Template[] }>('/api/template
 
 export const sendSession = (boardId: string, action: SessionAction) =>
   api<SessionAnswer>(`/api/boards/${encodeURIComponent(boardId)}/session`, { method: 'POST', body: JSON.stringify(action) })
+
+/** The session as the server's document has it, and the server's clock (ms since the epoch). */
+export const getSession = (boardId: string) => api<{ session: SessionState | null; now: number }>(`/api/boards/${encodeURIComponent(boardId)}/session`)

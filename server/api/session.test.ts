@@ -151,6 +151,24 @@ describe('facilitation', () => {
     expect((await session(boardId, { action: 'phase', index: 99 })).status).toBe(400)
   })
 
+  it('[P5] every member reads the session and the server clock; nobody else does', async () => {
+    const boardId = await server.createBoard('Clock')
+    const a = await participant(boardId, 'Ana')
+    const read = (api: ApiClient) => api.request<{ session: { templateId: string } | null; now: number }>('GET', `/api/boards/${boardId}/session`)
+    const before = Date.now()
+    const idle = await read(a.api)
+    expect(idle.status).toBe(200)
+    expect(idle.body.session).toBeNull()
+    expect(idle.body.now).toBeGreaterThanOrEqual(before)
+    await session(boardId, { action: 'start', templateId: 'team-reflection' })
+    expect((await read(a.api)).body.session?.templateId).toBe('team-reflection')
+    const stranger = new ApiClient(server.url)
+    await stranger.signUp(`stranger-${Date.now()}@example.org`)
+    expect((await read(stranger)).status).toBe(403)
+    expect((await new ApiClient(server.url).request('GET', `/api/boards/${boardId}/session`)).status).toBe(401)
+    expect((await a.api.request('GET', '/api/boards/nope!/session')).status).toBe(404)
+  })
+
   it('[P4] follow me names the leading client for everyone; only facilitators set it; bad input changes nothing', async () => {
     const boardId = await server.createBoard('Follow')
     const a = await participant(boardId, 'Ana')

@@ -49,6 +49,14 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
 
   app.get('/templates', (c) => c.json({ templates: TEMPLATES }))
 
+  // Anyone on the board: the session as the document has it, and the server's clock, so every
+  // screen counts the shared timer down from the same time even when device clocks disagree.
+  app.get('/boards/:id/session', async (c) => {
+    const { board } = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
+    const state = await rooms.read(board.id, readSession)
+    return c.json({ session: state, now: Date.now() })
+  })
+
   app.post('/boards/:id/session', async (c) => {
     const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'manageMembers')
     const input = parseInput(Action, await readJson(c))
