@@ -33,8 +33,15 @@ describe('connected learning cycles', () => {
     const ids = [
       createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Waited six weeks for a decision', fields: { tellerRole: 'tenant', outcome: 'worse', consent: { givenBy: 'tenant', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' } } }, local),
       createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Confidential detail about arrears', fields: { sensitivity: 'confidential', outcome: 'worse' } }, local),
-      createStory(c.doc, { pos: { x: 0, y: 0 }, text: `${CANARY} health and offending detail`, fields: { sensitivity: 'restricted' } }, local),
     ].map((r) => (r.ok ? r.value.id : ''))
+    // Restricted stories are written through the server: the shared document holds a placeholder only.
+    const restricted = await server.owner.request<{ id: string }>('POST', `/api/boards/${team}/stories`, {
+      pos: { x: 0, y: 0 },
+      text: `${CANARY} health and offending detail`,
+      fields: { sensitivity: 'restricted' },
+    })
+    ids.push(restricted.body.id)
+    await waitFor(() => c.doc.getMap('stories').has(restricted.body.id))
     const p = createPattern(c.doc, { name: 'Decisions take too long', area: { x: 0, y: 0, w: 600, h: 400 }, storyIds: ids }, local)
     if (!p.ok) throw new Error('pattern')
     for (let i = 0; i < 200 && !(await server.lw.rooms.read(team, (d) => d.getMap('members').size === 3)); i++) {

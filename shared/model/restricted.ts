@@ -136,3 +136,18 @@ export function readRestrictedStory(id: string, placeholder: unknown, content: u
   merged.destroy()
   return story
 }
+
+/** Adds a placeholder to the shared document (a restricted story written straight to the server). */
+export function putPlaceholder(doc: Y.Doc, id: string, values: Array<[string, unknown]>, z: string, origin: Origin): Result<null> {
+  const stories = storiesMap(doc)
+  if (stories.has(id)) return fail('conflict', `story ${id} already exists`)
+  doc.transact(() => {
+    const map = new Y.Map<unknown>()
+    for (const [key, value] of values) if (PLACEHOLDER_KEYS.has(key) && !(value instanceof Y.AbstractType)) map.set(key, value)
+    map.set(K.id, id)
+    map.set(K.z, z)
+    map.set(K.sensitivity, 'restricted')
+    stories.set(id, map)
+  }, origin)
+  return ok(null)
+}

@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { CarriedEvidence } from './condition.ts'
-import { Point, Size } from './geometry.ts'
+import { DEFAULT_STORY_SIZE, Point, Size } from './geometry.ts'
 import { membersMap, ROOT, storiesMap, type Origin } from './layout.ts'
 import { STORY_KEYS as K } from './story.ts'
 import { fail, ok, type Result } from '../result.ts'
@@ -25,19 +25,20 @@ export function readWithdrawn(doc: Y.Doc): Array<WithdrawnMark & { id: string }>
 }
 
 /**
- * Removes a story from a document and leaves a withdrawn mark. With `mark` false (a board's
- * restricted document) the story just goes: a missing story is then not an error.
+ * Removes a story from a document and leaves a withdrawn mark (its place and time, no content).
+ * With `required` false (a board's restricted document) a missing story is not an error: the mark
+ * is written all the same, so that document refuses the id too.
  */
-export function withdrawStory(doc: Y.Doc, id: string, at: string, origin: Origin, mark = true): Result<{ removed: boolean }> {
+export function withdrawStory(doc: Y.Doc, id: string, at: string, origin: Origin, required = true): Result<{ removed: boolean }> {
   const stories = storiesMap(doc)
   const map = stories.get(id)
   const marks = withdrawnMap(doc)
-  if (!(map instanceof Y.Map) && !marks.has(id) && mark) return fail('not_found', `no story ${id}`)
+  if (required && !(map instanceof Y.Map) && !marks.has(id)) return fail('not_found', `no story ${id}`)
   doc.transact(() => {
-    if (mark && map instanceof Y.Map && !marks.has(id)) {
-      const pos = Point.safeParse(map.get(K.pos))
-      const size = Size.safeParse(map.get(K.size))
-      marks.set(id, { pos: pos.success ? pos.data : { x: 0, y: 0 }, size: size.success ? size.data : { w: 200, h: 120 }, at })
+    if (!marks.has(id)) {
+      const pos = Point.safeParse(map instanceof Y.Map ? map.get(K.pos) : null)
+      const size = Size.safeParse(map instanceof Y.Map ? map.get(K.size) : null)
+      marks.set(id, { pos: pos.success ? pos.data : { x: 0, y: 0 }, size: size.success ? size.data : DEFAULT_STORY_SIZE, at })
     }
     if (stories.has(id)) stories.delete(id)
     if (membersMap(doc).has(id)) membersMap(doc).delete(id)

@@ -1,0 +1,41 @@
+// Erasing for real: after content left a document, its stored history still holds it (the update
+// log, the snapshot, saved versions, free pages of the database file, the write-ahead log). These
+// steps rewrite each through a garbage-collected document and scrub the files.
+import * as Y from 'yjs'
+import type { Storage } from '../storage/types.ts'
+import type { Rooms } from '../sync/rooms.ts'
+
+export type EraseDeps = { storage: Storage; rooms: Rooms }
+
+/**
+ * Rewrites every saved version of a board through a garbage-collected document after `change`.
+ * Returns how many versions changed.
+ */
+export async function rewriteVersions(storage: Storage, boardId: string, change: (doc: Y.Doc) => void): Promise<number> {
+  let rewritten = 0
+  for (const v of await storage.versions.list(boardId, 100_000)) {
+    const loaded = await storage.versions.load(boardId, v.id)
+    if (!loaded) continue
+    const doc = new Y.Doc({ gc: true })
+    try {
+      Y.applyUpdateV2(doc, loaded.stateV2)
+      let touched = false
+      const mark = () => (touched = true)
+      doc.on('update', mark)
+      change(doc)
+      doc.off('update', mark)
+      if (!touched) continue
+      await storage.versions.replaceState(boardId, v.id, Y.encodeStateAsUpdateV2(doc))
+      rewritten++
+    } finally {
+      doc.destroy()
+    }
+  }
+  return rewritten
+}
+
+/** Compacts the stored history of these rooms into snapshots of their live (GC'd) documents, then scrubs. */
+export async function eraseHistory({ storage, rooms }: EraseDeps, roomNames: Iterable<string>): Promise<void> {
+  for (const room of new Set(roomNames)) await rooms.compactStored(room)
+  await storage.scrub?.()
+}

@@ -1,0 +1,66 @@
+// Withdrawing a story: gone from the live documents (the board's shared and restricted ones), from
+// the cards of other boards that quoted it, from the stored history of every one of them (log,
+// snapshot, saved versions) and from the database files. A withdrawn mark without content stays,
+// and the room refuses anything written under the id again (StoryGuard).
+import * as Y from 'yjs'
+import { quoteOf } from '../../shared/model/carried.ts'
+import { storiesMap, type Origin } from '../../shared/model/layout.ts'
+import { restrictedRoom } from '../../shared/model/restricted.ts'
+import { fragmentText } from '../../shared/model/richText.ts'
+import { STORY_KEYS } from '../../shared/model/story.ts'
+import { removeQuotes, withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
+import { fail, ok, type Result } from '../../shared/result.ts'
+import { eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
+
+const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
+
+/** Who wrote a story, read from whichever document holds its content; null when unknown. */
+export async function authorOf({ rooms }: EraseDeps, boardId: string, storyId: string): Promise<string | null> {
+  for (const room of [boardId, restrictedRoom(boardId)]) {
+    const author = await rooms.read(room, (doc) => {
+      const map = storiesMap(doc).get(storyId)
+      const a = map instanceof Y.Map ? map.get(STORY_KEYS.author) : undefined
+      return typeof a === 'string' ? a : null
+    })
+    if (author) return author
+  }
+  return null
+}
+
+export type Withdrawal = { boards: number; versions: number }
+
+export async function withdraw(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<Withdrawal>> {
+  const { rooms, storage } = deps
+  const restricted = restrictedRoom(boardId)
+  const present = await rooms.read(boardId, (doc) => ({
+    story: storiesMap(doc).has(storyId),
+    withdrawn: withdrawnMap(doc).has(storyId),
+    // The quote a linked board may have received: found again by its exact text.
+    quote: (() => {
+      const map = storiesMap(doc).get(storyId)
+      const text = map instanceof Y.Map ? map.get(STORY_KEYS.text) : null
+      return text instanceof Y.XmlFragment ? quoteOf(fragmentText(text)) : ''
+    })(),
+  }))
+  if (!present.story && !present.withdrawn) return fail('not_found', 'no such story')
+  const at = new Date().toISOString()
+  await rooms.change(boardId, (doc) => void withdrawStory(doc, storyId, at, ORIGIN), 'withdrawal')
+  await rooms.change(restricted, (doc) => void withdrawStory(doc, storyId, at, ORIGIN, false), 'withdrawal')
+
+  // Boards that may hold a quote: those this board raised conditions to or shares patterns with.
+  const others = new Set<string>()
+  for (const c of await storage.conditions.forBoards([boardId])) if (c.sourceBoard === boardId) others.add(c.targetBoard)
+  for (const s of await storage.shares.fromBoard(boardId)) others.add(s.targetBoard)
+  const quotes = new Set(present.quote ? [present.quote] : [])
+  for (const other of others) await rooms.change(other, (doc) => void removeQuotes(doc, quotes, ORIGIN), 'withdrawal')
+
+  let versions = await rewriteVersions(storage, boardId, (doc) => {
+    if (storiesMap(doc).has(storyId)) withdrawStory(doc, storyId, at, ORIGIN)
+  })
+  for (const other of others) versions += await rewriteVersions(storage, other, (doc) => void removeQuotes(doc, quotes, ORIGIN))
+
+  // Drafts revealed into the board still hold their text in the draft rooms' stored history.
+  const drafts = await storage.docs.roomsWithPrefix(`${boardId}~draft~`)
+  await eraseHistory(deps, [boardId, restricted, ...drafts, ...others])
+  return ok({ boards: 1 + others.size, versions })
+}
