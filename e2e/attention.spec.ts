@@ -17,6 +17,7 @@ import { createStory } from '../shared/ops/story.ts'
 import { templateById } from '../shared/templates/index.ts'
 import type { BoardPage } from './pages/BoardPage.ts'
 import { type Person, useE2E } from './support/fixture.ts'
+import { report, severeViolations } from './support/axe.ts'
 import { ARTIFACTS } from './support/paths.ts'
 import { writeBoard } from './support/seed.ts'
 
@@ -67,6 +68,7 @@ async function followGap(fay: BoardPage, pat: BoardPage): Promise<{ gap: number;
 describe('attention, presenter view and harvest at a place workshop', () => {
   let fay: Person
   let pat: Person
+  let olive: Person
   let boardId: string
   const patternIds = new Map<string, string>()
 
@@ -219,7 +221,8 @@ describe('attention, presenter view and harvest at a place workshop', () => {
   }, STEP)
 
   it('the presenter view (an observer\'s projector): no tools, follows Fay, phase and timer in large type (screenshot)', async () => {
-    const olive = await e2e.person('Olive Observer', { viewport: { width: 1280, height: 720 } })
+    // bypassCSP only so that axe-core can be injected (the app's CSP allows its own scripts only).
+    olive = await e2e.person('Olive Observer', { viewport: { width: 1280, height: 720 }, bypassCSP: true })
     await e2e.addMember(fay, boardId, olive, 'observer')
     await hook(fay.page, 'session-next').click()
     await expect.poll(() => hook(fay.page, 'session-bar').getAttribute('data-phase'), SYNC).toBe('two')
@@ -245,6 +248,8 @@ describe('attention, presenter view and harvest at a place workshop', () => {
     await expect.poll(async () => (await followGap(fay.board, olive.board)).covers, SYNC).toBe(true)
     expect((await followGap(fay.board, olive.board)).gap).toBeLessThan(2)
     await olive.page.screenshot({ path: join(ARTIFACTS, 'presenter.png') })
+    const violations = await severeViolations(olive.page)
+    expect(violations.length, report('presenter view', violations)).toBe(0)
     await hook(fay.page, 'follow-me').click()
   }, STEP)
 
@@ -291,5 +296,12 @@ describe('attention, presenter view and harvest at a place workshop', () => {
     expect(new Set(tops.map((t) => Math.round(t.top))).size).toBe(1)
     expect(tops[0]!.left).toBeLessThan(tops[1]!.left)
     await pat.page.screenshot({ path: join(ARTIFACTS, 'harvest.png') })
+
+    // An observer sees the same harvest; it passes axe (serious and critical).
+    await olive.board.open(boardId)
+    await hook(olive.page, 'harvest-toggle').click()
+    await expect.poll(() => olive.page.locator('[data-testid=harvest-votes]').count(), SYNC).toBe(4)
+    const violations = await severeViolations(olive.page, { include: '[data-testid=harvest]' })
+    expect(violations.length, report('harvest view', violations)).toBe(0)
   }, STEP)
 })

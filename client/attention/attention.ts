@@ -39,6 +39,8 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
   let lastSet: Camera | null = null
   let frame: number | null = null
   let spotlit: string | null = null
+  /** Spotlit before the pattern arrived (a screen opened mid-spotlight): centre it once it does. */
+  let spotPending = false
   let obeyedAt: string | null = null
   /** A synced session has been seen: later summons arrive live and are obeyed whatever the clocks say. */
   let live = false
@@ -109,8 +111,7 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     const spotlight = next?.spotlight ?? null
     if (spotlight !== spotlit) {
       spotlit = spotlight
-      const p = spotlight ? s.board.getState().patterns.find((x) => x.id === spotlight) : undefined
-      if (p) glideTo(cameraOnPattern(p, size()))
+      spotPending = spotlight !== null && !centreSpotlight()
     }
 
     // While (re)syncing, only a recent summon moves the view: a newcomer is not sent to an old one.
@@ -122,7 +123,16 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     live = s.provider.synced
   }
 
+  function centreSpotlight(): boolean {
+    const p = spotlit ? s.board.getState().patterns.find((x) => x.id === spotlit) : undefined
+    if (p && size().w > 0) glideTo(cameraOnPattern(p, size()))
+    return !!p && size().w > 0
+  }
+
   const stopSession = watchSession(s.doc, (v) => onSession(v.session))
+  const stopBoard = s.board.subscribe((next, prev) => {
+    if (spotPending && next.patterns !== prev.patterns) spotPending = !centreSpotlight()
+  })
   const onAwareness = () => {
     if (store.getState().follow.leader !== null) followLeader()
   }
@@ -138,6 +148,7 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
       if (role === 'leading') lead()
       else if (role === 'following' && next.viewport !== prev.viewport) followLeader()
     }
+    if (spotPending && next.viewport !== prev.viewport) spotPending = !centreSpotlight()
   })
   onSession(initial)
 
@@ -150,6 +161,7 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     dispose() {
       stopSession()
       stopUi()
+      stopBoard()
       s.provider.awareness.off('change', onAwareness)
       sendView.cancel()
       if (frame !== null) cancelAnimationFrame(frame)
