@@ -1,0 +1,28 @@
+// Reads what an export needs from the live board (through Rooms, so pending edits are in) and from
+// storage (anonymous mode, the ballots of the latest vote). The reading is quick; the rendering of
+// heavy formats happens in a worker.
+import { exportBoard } from '../../shared/export/exportBoard.ts'
+import type { BoardExport } from '../../shared/export/format.ts'
+import { quotesOf } from '../../shared/export/report.ts'
+import { readVoteSession } from '../../shared/model/vote.ts'
+import type { BoardRecord, Storage } from '../storage/types.ts'
+import type { Rooms } from '../sync/rooms.ts'
+
+export type BoardData = { data: BoardExport; quotes: Record<string, string[]> }
+
+export async function readBoardData(storage: Storage, rooms: Rooms, board: BoardRecord): Promise<BoardData> {
+  const sessionId = await rooms.read(board.id, (doc) => readVoteSession(doc)?.id ?? null)
+  const session = sessionId ? await storage.votes.get(sessionId) : null
+  // Ballots exist only for a closed vote of this board; anonymous boards erased them at the close.
+  const ballots = session?.boardId === board.id && session.status === 'closed' && !board.anonymous ? await storage.votes.all(session.id) : []
+  return rooms.read(board.id, (doc) => ({
+    data: exportBoard(doc, { anonymous: board.anonymous, ballots, exportedAt: new Date().toISOString() }),
+    quotes: quotesOf(doc),
+  }))
+}
+
+/** A file name from the board title: letters, digits and dashes only. */
+export function fileBase(title: string): string {
+  const base = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase()
+  return base || 'board'
+}

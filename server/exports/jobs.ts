@@ -1,0 +1,142 @@
+// Export jobs: heavy renders (PDF, PNG) run in worker threads so that nobody editing a board waits
+// on them. A job reports progress while it runs; the person who asked for it polls and then
+// fetches the file. At most `concurrency` workers at once; finished jobs are kept a few minutes.
+import { Worker } from 'node:worker_threads'
+import { newId } from '../../shared/model/ids.ts'
+import type { Log } from '../log.ts'
+import type { WorkerMessage } from './exportWorker.ts'
+import { CONTENT_TYPES, type RenderJob } from './render.ts'
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export type ExportJob = {
+  id: string
+  boardId: string
+  userId: string
+  kind: RenderJob['kind']
+  fileName: string
+  contentType: string
+  status: JobStatus
+  /** 0 to 1. */
+  progress: number
+  error: string | null
+  createdAt: number
+}
+
+type Entry = ExportJob & { input: RenderJob; result: Uint8Array | null; waiters: Array<() => void> }
+
+const BOOT = new URL('./workerBoot.js', import.meta.url)
+const ENTRY = new URL('./exportWorker.ts', import.meta.url).href
+
+export class ExportJobs {
+  private readonly jobs = new Map<string, Entry>()
+  private readonly queue: Entry[] = []
+  private readonly workers = new Set<Worker>()
+  private running = 0
+  private closed = false
+
+  constructor(private readonly options: { log: Log; concurrency?: number; keepMs?: number }) {}
+
+  start(input: RenderJob, owner: { boardId: string; userId: string; fileName: string }): ExportJob {
+    this.sweep()
+    const entry: Entry = {
+      id: newId(),
+      ...owner,
+      kind: input.kind,
+      contentType: CONTENT_TYPES[input.kind],
+      status: 'queued',
+      progress: 0,
+      error: null,
+      createdAt: Date.now(),
+      input,
+      result: null,
+      waiters: [],
+    }
+    this.jobs.set(entry.id, entry)
+    this.queue.push(entry)
+    this.pump()
+    return view(entry)
+  }
+
+  /** A job of this person on this board; others' jobs do not exist for them. */
+  get(id: string, boardId: string, userId: string): ExportJob | null {
+    const e = this.jobs.get(id)
+    return e && e.boardId === boardId && e.userId === userId ? view(e) : null
+  }
+
+  file(id: string, boardId: string, userId: string): Uint8Array | null {
+    const e = this.jobs.get(id)
+    return e && e.boardId === boardId && e.userId === userId ? e.result : null
+  }
+
+  /** Resolves once the job has finished, one way or the other. */
+  async settled(id: string): Promise<ExportJob | null> {
+    const e = this.jobs.get(id)
+    if (!e) return null
+    if (e.status !== 'done' && e.status !== 'failed') await new Promise<void>((resolve) => e.waiters.push(resolve))
+    return view(e)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([...this.workers].map((w) => w.terminate()))
+  }
+
+  private pump(): void {
+    const limit = this.options.concurrency ?? 1
+    while (!this.closed && this.running < limit && this.queue.length) {
+      const entry = this.queue.shift()!
+      this.running++
+      entry.status = 'running'
+      this.run(entry)
+    }
+  }
+
+  private run(entry: Entry): void {
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } })
+    this.workers.add(worker)
+    const end = (status: 'done' | 'failed', error: string | null, bytes: Uint8Array | null) => {
+      if (entry.status === 'done' || entry.status === 'failed') return
+      entry.status = status
+      entry.error = error
+      entry.result = bytes
+      if (status === 'done') entry.progress = 1
+      else this.options.log.warn('export job failed', { jobId: entry.id, kind: entry.kind, error })
+      entry.input = { kind: 'board.png', svg: '', width: 0, height: 0 }
+      this.workers.delete(worker)
+      void worker.terminate()
+      this.running--
+      for (const w of entry.waiters.splice(0)) w()
+      this.pump()
+    }
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') entry.progress = m.total ? Math.min(0.99, m.done / m.total) : 0
+      else if (m.type === 'done') end('done', null, m.bytes)
+      else end('failed', m.message, null)
+    })
+    worker.on('error', (e) => end('failed', e.message, null))
+    worker.on('exit', (code) => end('failed', `the export worker stopped (${code})`, null))
+    worker.postMessage(entry.input)
+  }
+
+  private sweep(): void {
+    const keep = this.options.keepMs ?? 10 * 60_000
+    const now = Date.now()
+    for (const [id, e] of this.jobs) {
+      if ((e.status === 'done' || e.status === 'failed') && now - e.createdAt > keep) this.jobs.delete(id)
+    }
+  }
+}
+
+const view = (e: Entry): ExportJob => ({
+  id: e.id,
+  boardId: e.boardId,
+  userId: e.userId,
+  kind: e.kind,
+  fileName: e.fileName,
+  contentType: e.contentType,
+  status: e.status,
+  progress: e.progress,
+  error: e.error,
+  createdAt: e.createdAt,
+})
