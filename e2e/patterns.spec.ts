@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { StoryFields } from '../shared/model/story.ts'
 import type { BoardPage } from './pages/BoardPage.ts'
 import { type Person, useE2E } from './support/fixture.ts'
 import { ARTIFACTS } from './support/paths.ts'
@@ -67,9 +68,16 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     ;[olive, cal] = await Promise.all([e2e.person('Olive Owner'), e2e.person('Cal Contributor')])
     boardId = await olive.api.createBoard('Money advice patterns', 'team')
     await e2e.addMember(olive, boardId, cal, 'contributor')
-    const row = (texts: string[], y: number, tag: string) =>
-      texts.map((text, i) => ({ pos: { x: 100 + i * 240, y }, text, fields: { tags: [tag] } }))
-    const ids = await seedStories(e2e.baseUrl, olive.api.token!, boardId, [...row(HOUSING, 160, 'housing'), ...row(BENEFITS, 480, 'benefits')])
+    const row = (texts: string[], y: number, fields: StoryFields[]) =>
+      texts.map((text, i) => ({ pos: { x: 100 + i * 240, y }, text, fields: fields[i] }))
+    const ids = await seedStories(e2e.baseUrl, olive.api.token!, boardId, [
+      ...row(HOUSING, 160, [
+        { tags: ['housing'], tellerRole: 'tenant', outcome: 'better', measures: [{ name: 'income', value: 120, unit: '£/month' }] },
+        { tags: ['housing'], tellerRole: 'advisor', outcome: 'mixed', measures: [{ name: 'income', value: 80, unit: '£/month' }] },
+        { tags: ['housing'], tellerRole: 'tenant', outcome: 'better' },
+      ]),
+      ...row(BENEFITS, 480, [{ tags: ['benefits'] }, { tags: ['benefits'] }, { tags: ['benefits'] }]),
+    ])
     housing = ids.slice(0, 3)
     benefits = ids.slice(3)
     await Promise.all([olive.board.open(boardId), cal.board.open(boardId)])
@@ -127,6 +135,52 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     await expect.poll(() => patternsOf(olive.board), SYNC).toEqual(expected)
   }, STEP)
 
+  it('the pattern card: a counter-example, confidence with a reason and the evidence, live; tidy; moving the pattern moves its stories', async () => {
+    const area = async () => (await olive.board.api((lw) => lw.snapshot().patterns))[0]!.area
+    const storyPos = async (board: BoardPage, id: string) => (await board.story(id))!.pos
+    const a = await area()
+    const title = await olive.board.toScreen({ x: a.x + 60, y: a.y - 18 })
+    await olive.page.mouse.click(title.x, title.y)
+    const panel = olive.page.getByTestId('pattern-panel')
+    await expect.poll(() => panel.getAttribute('data-pattern-id'), SYNC).toBe(trust)
+    expect(await panel.getByTestId('pattern-name-input').inputValue()).toBe('Trust comes first')
+    const evidence = (id: string) => panel.getByTestId(id).innerText()
+    expect(await evidence('evidence-stories')).toBe('2 stories: 2 supporting, 0 counter-examples')
+    expect(await evidence('evidence-roles')).toBe('2 teller roles: tenant, advisor')
+    expect(await evidence('evidence-outcomes')).toBe('Outcomes: 1 better, 1 mixed')
+    expect(await evidence('evidence-measure')).toBe('income (£/month): total 200, mean 100 over 2 stories')
+
+    await panel.locator(`[data-testid=member-role][data-story-id="${housing[1]}"]`).selectOption('counter-example')
+    await panel.getByTestId('pattern-confidence').selectOption('medium')
+    await panel.getByTestId('pattern-confidence-reason').fill('One story points the other way')
+    await panel.getByTestId('pattern-confidence-reason').blur()
+    await expect.poll(() => evidence('evidence-stories'), SYNC).toBe('2 stories: 1 supporting, 1 counter-example')
+    await expect
+      .poll(() => cal.board.api((lw) => lw.snapshot().patterns.map((p) => [p.confidence ?? null, p.confidenceReason ?? null, p.members.map((m) => m.role).sort()])[0]), SYNC)
+      .toEqual(['medium', 'One story points the other way', ['counter-example', 'supports']])
+
+    // Tidy: supporting first, then the counter-example, in a grid; the area fits around them.
+    await panel.getByTestId('pattern-tidy').click()
+    const tidy = { x: a.x + 32, y: a.y + 32 }
+    await expect.poll(() => storyPos(cal.board, housing[1]!), SYNC).toEqual({ x: tidy.x + 224, y: tidy.y })
+    expect(await storyPos(cal.board, housing[0]!)).toEqual(tidy)
+    expect(await area()).toEqual({ ...a, w: 32 * 2 + 200 * 2 + 24 })
+
+    // Moving the pattern by its title bar moves its stories by the same offset; others stay.
+    const loose = await storyPos(cal.board, housing[2]!)
+    const to = await olive.board.toScreen({ x: a.x + 60, y: a.y - 18 + 40 })
+    await olive.page.mouse.move(title.x, title.y)
+    await olive.page.mouse.down()
+    await olive.page.mouse.move(to.x, to.y, { steps: 6 })
+    await olive.page.mouse.up()
+    await expect.poll(() => storyPos(cal.board, housing[0]!), SYNC).toEqual({ x: tidy.x, y: tidy.y + 40 })
+    expect(await storyPos(cal.board, housing[1]!)).toEqual({ x: tidy.x + 224, y: tidy.y + 40 })
+    expect(await storyPos(cal.board, housing[2]!)).toEqual(loose)
+    expect((await cal.board.api((lw) => lw.snapshot().patterns))[0]!.area).toMatchObject({ x: a.x, y: a.y + 40 })
+    await olive.page.getByRole('button', { name: 'Close pattern panel' }).click()
+    await panel.waitFor({ state: 'detached' })
+  }, STEP)
+
   it('a dot vote within the limits: an extra vote is refused in the UI and by the server; totals stay hidden until the close', async () => {
     await olive.page.getByTestId('vote-setup').click()
     await olive.page.getByTestId('vote-per-person').fill('3')
@@ -176,7 +230,7 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     for (const p of [olive.page, cal.page]) expect(await p.getByTestId('pattern-total').count()).toBe(0)
   }, STEP)
 
-  it('after the close both people see the same totals on the canvas, the panel and the outline', async () => {
+  it('after the close both people see the same totals on the canvas and in the outline', async () => {
     await olive.page.getByTestId('vote-close').click()
     const totals = (page: Page) =>
       page.locator('[data-testid=board-canvas] [data-testid=pattern-total]').evaluateAll((els) =>
