@@ -12,6 +12,8 @@ const NAMES = {
   'learning-wall': 'Learning Wall',
   'raw-relay': 'raw ws relay',
   hocuspocus: 'Hocuspocus 3.4.4',
+  'lw-scaled-1': 'LW PG+Redis ×1',
+  'lw-scaled-2': 'LW PG+Redis ×2',
 } as const
 
 export function fanoutTable(rows: ScenarioResult[]): string {
@@ -62,6 +64,53 @@ export function fanoutTable(rows: ScenarioResult[]): string {
     )
   }
   return out.join('\n')
+}
+
+/**
+ * Scale-out: the single instance (SQLite, and PostgreSQL + Redis) beside two instances with the
+ * clients split; "cross" counts only what a probe received from a client on the other instance.
+ */
+export function scaleOutTable(rows: ScenarioResult[]): string {
+  const single = rows.find((r) => r.server === 'lw-scaled-1')
+  const two = rows.find((r) => r.server === 'lw-scaled-2')
+  const sqlite = rows.find((r) => r.server === 'learning-wall' && r.clients === two?.clients)
+  if (!two || !single) return '   (not run)'
+  const head = ['setup', 'p50', 'p99', 'same p99', 'cross p50', 'cross p99', 'upd p99', 'x-upd p99', 'srv CPU%', 'redis CPU%', 'other CPU%', 'Redis cmds/msg']
+  const widths = [30, 7, 7, 8, 9, 9, 8, 9, 8, 10, 10, 14]
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : pad(c, widths[i]!))).join(' ')
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w)))]
+  const row = (name: string, r: ScenarioResult) =>
+    line([
+      name,
+      f(r.awareness.p50, 2),
+      f(r.awareness.p99, 2),
+      r.scaleOut?.sameAwareness ? f(r.scaleOut.sameAwareness.p99, 2) : '–',
+      r.scaleOut?.crossAwareness ? f(r.scaleOut.crossAwareness.p50, 2) : '–',
+      r.scaleOut?.crossAwareness ? f(r.scaleOut.crossAwareness.p99, 2) : '–',
+      f(r.updates.p99, 2),
+      r.scaleOut?.crossUpdates ? f(r.scaleOut.crossUpdates.p99, 2) : '–',
+      f(r.serverCpuPct, 0),
+      r.scaleOut ? f(r.scaleOut.redisCpuPct, 0) : '–',
+      f(r.otherCpuPct, 0),
+      r.scaleOut ? f(r.scaleOut.redisPerMessage, 3) : '–',
+    ])
+  if (sqlite) out.push(row(`1 instance, SQLite`, sqlite))
+  out.push(row(`1 instance, PostgreSQL + Redis`, single))
+  out.push(row(`2 instances, PostgreSQL + Redis`, two))
+  const cmds = Object.entries(two.scaleOut?.redisCommands ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')
+  out.push(`   Redis commands in the 2-instance window: ${cmds || 'none'} (INFO commandstats after CONFIG RESETSTAT).`)
+  return out.join('\n')
+}
+
+/** p99 added by crossing instances: cross-instance p99 over the single instance's p99 (same storage). */
+export function addedP99(rows: ScenarioResult[]): { added: number; cross: number; single: number } | null {
+  const single = rows.find((r) => r.server === 'lw-scaled-1')
+  const cross = rows.find((r) => r.server === 'lw-scaled-2')?.scaleOut?.crossAwareness
+  if (!single || !cross) return null
+  return { added: cross.p99 - single.awareness.p99, cross: cross.p99, single: single.awareness.p99 }
 }
 
 export function sizeTable(s: SizeResult): string {
@@ -125,6 +174,22 @@ export function verdicts(rows: ScenarioResult[], size: SizeResult | null): Verdi
       value: `${f(lw200.awareness.p99, 2)} ms`,
       target: '≤ 30 ms',
       pass: lw200.awareness.p99 <= 30,
+    })
+  const added = addedP99(rows)
+  if (added)
+    v.push({
+      name: '50 clients over 2 instances: p99 added by crossing',
+      value: `${f(added.added, 2)} ms`,
+      target: `≤ 3 ms (cross ${f(added.cross, 2)} − single ${f(added.single, 2)})`,
+      pass: added.added <= 3,
+    })
+  const two = rows.find((r) => r.server === 'lw-scaled-2')?.scaleOut
+  if (two)
+    v.push({
+      name: 'Redis commands per incoming message (2 instances)',
+      value: f(two.redisPerMessage, 3),
+      target: '≤ 1',
+      pass: two.redisPerMessage <= 1,
     })
   if (size) {
     v.push({

@@ -1,10 +1,13 @@
 // `npm run bench`: fan-out latency for Learning Wall, a raw ws relay and Hocuspocus at 50 and 200
-// clients, then the 5,000-story board's size, load time and heap, then the canvas in headless
+// clients, then Learning Wall scaled out (PostgreSQL + Redis, one instance and two with the clients
+// split: the latency crossing adds and the Redis commands per message), then the 5,000-story
+// board's size, load time and heap, then the canvas in headless
 // Chromium (bench/canvas/run.ts, its own table and bench/results/canvas.json). One table, targets
 // beside the figures, JSON in bench/results/latest.json. Every child process is killed on any exit.
 //
 // Environment (for development): BENCH_QUICK=1 shortens the windows, BENCH_SERVERS=a,b and
-// BENCH_CLIENTS=50,200 pick scenarios, BENCH_SIZE=0 skips part B, BENCH_CANVAS=0 skips part C
+// BENCH_CLIENTS=50,200 pick scenarios, BENCH_SCALE=0 skips the scale-out scenarios (A2;
+// BENCH_SCALE_CLIENTS=50 their size; TEST_DATABASE_URL the PostgreSQL server), BENCH_SIZE=0 skips part B, BENCH_CANVAS=0 skips part C
 // (its own settings: see bench/canvas/run.ts), BENCH_PROFILE=1 writes a
 // --cpu-prof of each Learning Wall server child to bench/results/prof.
 import { execFileSync } from 'node:child_process'
@@ -12,10 +15,11 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { runScenario, type Load, type ScenarioResult } from './fanout/scenario.ts'
-import { SERVER_KINDS, type ServerKind } from './fanout/servers.ts'
+import { scaleOutAvailable } from './fanout/scaleOut.ts'
+import { SCALED_KINDS, SERVER_KINDS, type ServerKind } from './fanout/servers.ts'
 import { installCleanup, REPO, spawnTs, stop } from './lib/procs.ts'
 import { cpuPlan, pin, raisePriority } from './lib/sched.ts'
-import { fanoutTable, sizeTable, verdicts, verdictTable } from './report.ts'
+import { fanoutTable, scaleOutTable, sizeTable, verdicts, verdictTable } from './report.ts'
 import type { SizeResult } from './size/types.ts'
 
 const env = process.env
@@ -118,6 +122,21 @@ async function main(): Promise<void> {
       rows.push(await runScenario(kind, loadFor(clients), cpus, nodeArgs))
     }
   }
+  let scaleNote = ''
+  if (env.BENCH_SCALE !== '0') {
+    const missing = await scaleOutAvailable()
+    if (missing) {
+      scaleNote = `   skipped: ${missing}`
+      log(`bench: scale-out skipped: ${missing}`)
+    } else {
+      const clients = Number(env.BENCH_SCALE_CLIENTS ?? 50)
+      for (const kind of SCALED_KINDS) {
+        log(`bench: ${kind} with ${clients} clients (PostgreSQL + private redis-server)…`)
+        const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'prof')}`] : []
+        rows.push(await runScenario(kind, loadFor(clients), cpus, nodeArgs))
+      }
+    }
+  }
   let size: SizeResult | null = null
   if (env.BENCH_SIZE !== '0') {
     log('bench: building and loading the 5,000-story board…')
@@ -138,8 +157,13 @@ async function main(): Promise<void> {
     '',
     `A. Fan-out latency, ms (awareness frames; "upd" = the drag-end document update). ${load.warmupMs / 1000} s warm-up, ${load.measureMs / 1000} s measured.`,
     '   Load: 4/5 of clients send cursor awareness at 20 Hz, 1/5 drag (awareness at 30 Hz, one story move per 2 s).',
-    fanoutTable(rows),
+    fanoutTable(rows.filter((r) => !SCALED_KINDS.includes(r.server))),
     ...LEGEND,
+    '',
+    'A2. Scale-out: Learning Wall over PostgreSQL + Redis, one instance, then two with the clients split in turn (same load).',
+    scaleNote || scaleOutTable(rows),
+    '   cross = only what probes received from clients on the other instance; added p99 = cross p99 − the single',
+    '   instance p99. Redis cmds/msg = all Redis calls (both instances: XADD, PUBLISH, XREAD, …) / messages clients sent.',
     '',
     size
       ? `B. Board size: ${size.stories} stories (${size.authors} authors, text ~${Math.round(size.avgTextChars)} chars, tellerRole, 2 tags, outcome, sensitivity)`

@@ -21,6 +21,11 @@ export class Tally {
   updatesSent = 0
   readonly awareness = new Histogram()
   readonly updates = new Histogram()
+  /** The same, only for what came from a client on another server instance (scale-out runs). */
+  readonly crossAwareness = new Histogram()
+  readonly crossUpdates = new Histogram()
+  /** Entries from a client on the same instance, in the same scale-out run (the fair baseline). */
+  readonly sameAwareness = new Histogram()
 
   reset(): void {
     this.frames = this.bytes = this.entries = this.awarenessSent = this.updatesSent = 0
@@ -29,6 +34,9 @@ export class Tally {
 
 export type ClientSpec = {
   url: string
+  /** Which server instance this client is on, and every client's (clientId → instance). */
+  instance: number
+  instances: ReadonlyMap<number, number>
   /** A relay has no document: the client is ready on open and answers no sync messages. */
   relay: boolean
   wire: Wire
@@ -158,7 +166,11 @@ export class LoadClient {
         if (client === this.spec.clientId) continue
         tally.entries++
         const sent = (JSON.parse(state) as { t?: number } | null)?.t
-        if (typeof sent === 'number') tally.awareness.add(t - sent)
+        if (typeof sent !== 'number') continue
+        tally.awareness.add(t - sent)
+        if (this.spec.instances.size === 0) continue
+        if (this.isCross(client)) tally.crossAwareness.add(t - sent)
+        else tally.sameAwareness.add(t - sent)
       }
     } else if (msg.kind === 'sync') {
       if (msg.sub === SYNC.step1 && !this.spec.relay) {
@@ -185,8 +197,15 @@ export class LoadClient {
       )
         continue
       const sent: unknown = s.content.arr[0]
-      if (typeof sent === 'number' && sent > 1e12) this.tally.updates.add(t - sent)
+      if (typeof sent !== 'number' || sent <= 1e12) continue
+      this.tally.updates.add(t - sent)
+      if (this.isCross(s.id.client)) this.tally.crossUpdates.add(t - sent)
     }
+  }
+
+  private isCross(clientId: number): boolean {
+    const other = this.spec.instances.get(clientId)
+    return other !== undefined && other !== this.spec.instance
   }
 
   close(): void {

@@ -7,11 +7,14 @@ import { Wire, type Dialect } from './wire.ts'
 
 export type WorkerStart = {
   type: 'start'
-  url: string
+  /** One URL per server instance; a client connects to `urls[instance]`. */
+  urls: string[]
   dialect: Dialect
   docName: string
   relay: boolean
-  clients: Array<{ clientId: number; dragger: boolean; probe: boolean }>
+  clients: Array<{ clientId: number; dragger: boolean; probe: boolean; instance: number }>
+  /** Every client of the scenario (all workers): [clientId, instance]. */
+  instances: Array<[number, number]>
   cursorHz: number
   dragHz: number
   dragMs: number
@@ -27,6 +30,9 @@ export type WorkerResult = {
   updatesSent: number
   awareness: ReturnType<Tally['awareness']['toJSON']>
   updates: ReturnType<Tally['updates']['toJSON']>
+  crossAwareness: ReturnType<Tally['awareness']['toJSON']>
+  crossUpdates: ReturnType<Tally['updates']['toJSON']>
+  sameAwareness: ReturnType<Tally['awareness']['toJSON']>
   cpuSeconds: number
   loopDelayP99Ms: number
   loopDelayMaxMs: number
@@ -42,6 +48,7 @@ const send = (m: unknown) => process.send?.(m)
 
 function start(cmd: WorkerStart): void {
   const wire = new Wire(cmd.dialect, cmd.docName)
+  const instances = new Map(cmd.instances)
   let ready = 0
   const timeout = setTimeout(() => send({ type: 'ready', ready, of: clients.length }), 30_000)
   const onReady = () => {
@@ -53,7 +60,8 @@ function start(cmd: WorkerStart): void {
   clients = cmd.clients.map((c) => {
     const spec: ClientSpec = {
       ...c,
-      url: cmd.url,
+      url: cmd.urls[c.instance]!,
+      instances,
       wire,
       relay: cmd.relay,
       cursorHz: cmd.cursorHz,
@@ -93,6 +101,9 @@ function go(cmd: WorkerGo): void {
         updatesSent: tally.updatesSent,
         awareness: tally.awareness.toJSON(),
         updates: tally.updates.toJSON(),
+        crossAwareness: tally.crossAwareness.toJSON(),
+        crossUpdates: tally.crossUpdates.toJSON(),
+        sameAwareness: tally.sameAwareness.toJSON(),
         cpuSeconds: (cpu.user + cpu.system) / 1e6,
         loopDelayP99Ms: loop.percentile(99) / 1e6,
         loopDelayMaxMs: loop.max / 1e6,

@@ -21,11 +21,26 @@ export type Load = {
 
 export type Quantiles = { p50: number; p90: number; p99: number; max: number; samples: number }
 
+/** Scale-out only: what crossed instances, and the Redis commands it took. */
+export type ScaleOutResult = {
+  instances: number
+  /** Only entries and updates from a client on another instance (null with one instance). */
+  crossAwareness: Quantiles | null
+  crossUpdates: Quantiles | null
+  /** In the same run, entries from clients on the same instance as the probe. */
+  sameAwareness: Quantiles | null
+  /** Redis calls per command over the window, and per message the clients sent in. */
+  redisCommands: Record<string, number>
+  redisPerMessage: number
+  redisCpuPct: number
+}
+
 export type ScenarioResult = {
   server: ServerKind
   clients: number
   awareness: Quantiles
   updates: Quantiles
+  scaleOut: ScaleOutResult | null
   /** Frames and awareness entries received by all clients together, per second. */
   framesPerSec: number
   entriesPerSec: number
@@ -82,11 +97,14 @@ export async function runScenario(
     const ids = new Set<number>()
     while (ids.size < load.clients) ids.add(randomInt(1, 2 ** 31 - 1))
     const probeStep = Math.max(1, Math.floor(load.clients / load.probes))
+    // Clients take the instances in turn, so draggers and probes are spread over all of them.
     const specs = [...ids].map((clientId, i) => ({
       clientId,
       dragger: i % 5 === 0,
       probe: i % probeStep === 1 % probeStep,
+      instance: i % server.urls.length,
     }))
+    const instances = server.urls.length > 1 ? specs.map((s): [number, number] => [s.clientId, s.instance]) : []
     const draggers = specs.filter((s) => s.dragger).length
     for (let w = 0; w < load.workers; w++) {
       const prof = process.env.BENCH_PROFILE_WORKER
@@ -100,7 +118,8 @@ export async function runScenario(
       workers.push(worker)
       const start: WorkerStart = {
         type: 'start',
-        url: server.url,
+        urls: server.urls,
+        instances,
         dialect: server.dialect,
         docName: server.docName,
         relay: server.relay,
@@ -125,21 +144,30 @@ export async function runScenario(
     for (const w of workers)
       w.send({ type: 'go', warmupMs: load.warmupMs, measureMs: load.measureMs })
     await sleep(load.warmupMs)
-    const pid = server.child.pid!
-    const cpu0 = cpuSeconds(pid)
+    const redisPid = server.redis?.pid ?? null
+    const pids = server.children.flatMap((c) => (c.pid && c.pid !== redisPid ? [c.pid] : []))
+    const serverCpuNow = () => pids.reduce((n, p) => n + cpuSeconds(p), 0)
+    await server.redis?.reset()
+    const redisCpu0 = redisPid ? cpuSeconds(redisPid) : 0
+    const cpu0 = serverCpuNow()
     const machine0 = machineCpu()
     const self0 = process.cpuUsage()
     const t0 = performance.now()
     await sleep(load.measureMs)
     const wall = (performance.now() - t0) / 1000
-    const serverCpu = cpuSeconds(pid) - cpu0
+    const serverCpu = serverCpuNow() - cpu0
+    const redisCpu = redisPid ? cpuSeconds(redisPid) - redisCpu0 : 0
+    const redisCommands = (await server.redis?.read()) ?? null
     const machine1 = machineCpu()
     const self = process.cpuUsage(self0)
-    const serverRss = rssMiB(pid)
+    const serverRss = pids.reduce((n, p) => n + rssMiB(p), 0)
     const done = await Promise.all(results)
 
     const awareness = new Histogram()
     const updates = new Histogram()
+    const crossAwareness = new Histogram()
+    const crossUpdates = new Histogram()
+    const sameAwareness = new Histogram()
     let frames = 0,
       entries = 0,
       sent = 0,
@@ -151,6 +179,9 @@ export async function runScenario(
     for (const r of done) {
       awareness.merge(Histogram.fromJSON(r.awareness))
       updates.merge(Histogram.fromJSON(r.updates))
+      crossAwareness.merge(Histogram.fromJSON(r.crossAwareness))
+      crossUpdates.merge(Histogram.fromJSON(r.crossUpdates))
+      sameAwareness.merge(Histogram.fromJSON(r.sameAwareness))
       frames += r.frames
       entries += r.entries
       sent += r.awarenessSent
@@ -164,6 +195,7 @@ export async function runScenario(
       machine1.busy -
       machine0.busy -
       serverCpu -
+      redisCpu -
       workerCpu * (wall / seconds) -
       (self.user + self.system) / 1e6
     return {
@@ -171,6 +203,20 @@ export async function runScenario(
       clients: load.clients,
       awareness: quantiles(awareness),
       updates: quantiles(updates),
+      scaleOut: redisCommands
+        ? {
+            instances: server.urls.length,
+            crossAwareness: server.urls.length > 1 ? quantiles(crossAwareness) : null,
+            crossUpdates: server.urls.length > 1 ? quantiles(crossUpdates) : null,
+            sameAwareness: server.urls.length > 1 ? quantiles(sameAwareness) : null,
+            redisCommands,
+            // Incoming = every awareness and document message the clients sent over the window.
+            // (Rates, as Redis is counted over the orchestrator's window and messages over the workers'.)
+            redisPerMessage:
+              Object.values(redisCommands).reduce((a, b) => a + b, 0) / wall / Math.max(1e-9, (sent + updatesSent) / seconds),
+            redisCpuPct: (redisCpu / wall) * 100,
+          }
+        : null,
       framesPerSec: frames / seconds,
       entriesPerSec: entries / seconds,
       expectedEntriesPerSec: (sent / seconds) * (load.clients - 1),

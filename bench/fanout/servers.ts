@@ -1,20 +1,28 @@
-// The three servers under test, each a child process pinned to the server CPU: Learning Wall
-// (server/main.ts with its own DATA_DIR), the raw ws relay, and Hocuspocus 3.4.4 in memory.
+// The servers under test, each a child process pinned to the server CPU: Learning Wall
+// (server/main.ts with its own DATA_DIR), the raw ws relay, Hocuspocus 3.4.4 in memory, and
+// Learning Wall scaled out over PostgreSQL and Redis with one or two instances (scaleOut.ts).
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ApiClient } from '../../server/testing/apiClient.ts'
 import { spawnTs, stop, waitForLine } from '../lib/procs.ts'
+import { startScaledLearningWall, type RedisCounter } from './scaleOut.ts'
 import type { Dialect } from './wire.ts'
 
-export type ServerKind = 'learning-wall' | 'raw-relay' | 'hocuspocus'
+export type ServerKind = 'learning-wall' | 'raw-relay' | 'hocuspocus' | 'lw-scaled-1' | 'lw-scaled-2'
 export const SERVER_KINDS: ServerKind[] = ['learning-wall', 'raw-relay', 'hocuspocus']
+/** Scale-out (PostgreSQL + Redis): one instance, then two with the clients split between them. */
+export const SCALED_KINDS: ServerKind[] = ['lw-scaled-1', 'lw-scaled-2']
 
 export type RunningServer = {
   kind: ServerKind
-  child: ChildProcess
-  url: string
+  /** Every process of the server side (instances, and redis-server when scaled out), for CPU. */
+  children: ChildProcess[]
+  /** One per instance; clients are spread over them in turn. */
+  urls: string[]
+  /** Counts Redis commands when scaled out. */
+  redis: RedisCounter | null
   dialect: Dialect
   docName: string
   relay: boolean
@@ -29,6 +37,10 @@ export async function startServer(
   nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   if (kind === 'learning-wall') return startLearningWall(cpus, nodeArgs)
+  if (kind === 'lw-scaled-1' || kind === 'lw-scaled-2') {
+    const s = await startScaledLearningWall(kind === 'lw-scaled-1' ? 1 : 2, cpus, nodeArgs)
+    return { kind, children: s.children, urls: s.urls, redis: s.redis, dialect: 'yws', docName: s.docName, relay: false, close: () => s.close() }
+  }
   const script =
     kind === 'raw-relay' ? 'bench/fanout/relayServer.ts' : 'bench/fanout/hocuspocusServer.ts'
   const child = spawnTs(script, { cpus, nodeArgs })
@@ -36,8 +48,9 @@ export async function startServer(
   const relay = kind === 'raw-relay'
   return {
     kind,
-    child,
-    url: relay ? `ws://127.0.0.1:${port}/relay/bench` : `ws://127.0.0.1:${port}/bench`,
+    children: [child],
+    urls: [relay ? `ws://127.0.0.1:${port}/relay/bench` : `ws://127.0.0.1:${port}/bench`],
+    redis: null,
     dialect: relay ? 'yws' : 'hocuspocus',
     docName: 'bench',
     relay,
@@ -66,8 +79,9 @@ async function startLearningWall(cpus: string | null, nodeArgs: string[]): Promi
     const url = `ws://127.0.0.1:${port}/sync/${id}?token=${encodeURIComponent(api.token ?? '')}`
     return {
       kind: 'learning-wall',
-      child,
-      url,
+      children: [child],
+      urls: [url],
+      redis: null,
       dialect: 'yws',
       docName: id,
       relay: false,

@@ -48,6 +48,17 @@ export function spawnTs(script: string, o: SpawnOptions = {}): ChildProcess {
   return child
 }
 
+/** Registers a child started elsewhere (not a TS script, e.g. redis-server) for the same cleanup. */
+export function track(child: ChildProcess): ChildProcess {
+  live.add(child)
+  record()
+  child.once('exit', () => {
+    live.delete(child)
+    record()
+  })
+  return child
+}
+
 function record(): void {
   const entries = [...live].flatMap((c) => (c.pid ? [{ pid: c.pid, start: startTime(c.pid) }] : []))
   try {
