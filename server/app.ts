@@ -19,8 +19,10 @@ import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
 import { shareRoutes } from './api/shares.ts'
 import { sessionRoutes } from './api/session.ts'
-import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
+import { exportRoutes } from './api/exports.ts'
+import { AutoVersions } from './exports/history.ts'
+import { ExportJobs } from './exports/jobs.ts'
 import { auditTo } from './auth/audit.ts'
 import { csrfProtection } from './auth/csrf.ts'
 import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
@@ -42,6 +44,8 @@ export type AppDeps = {
   authorize?: Authorize
   /** Other instances (REDIS_URL); absent for a single instance. */
   bus?: Bus
+  /** How often an automatic version of a busy board is kept (default 10 minutes). */
+  versionEveryMs?: number
 }
 
 export function createApp(deps: AppDeps) {
@@ -49,8 +53,13 @@ export function createApp(deps: AppDeps) {
   const authorize = deps.authorize ?? boardAuthorizer(storage)
   const audit = auditTo(storage)
   const sharing = new PatternSharing({ storage, log, rooms: () => rooms })
+  const exportJobs = new ExportJobs({ log })
+  const autoVersions = new AutoVersions({ storage, log, rooms: () => rooms, everyMs: deps.versionEveryMs ?? 10 * 60_000 })
   const rooms: Rooms = new Rooms({
-    onContentChange: (boardId) => sharing.contentChanged(boardId),
+    onContentChange: (boardId) => {
+      sharing.contentChanged(boardId)
+      autoVersions.activity(boardId)
+    },
     bus: deps.bus,
     storage,
     log,
@@ -104,12 +113,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
   app.route('/api/boards', auditRoutes(storage))
   app.route('/api/boards', voteRoutes({ storage, rooms, audit }))
+  app.route('/api/boards', exportRoutes({ storage, rooms, audit, jobs: exportJobs }))
   app.route('/api/boards', linkRoutes({ storage, audit }))
   app.route('/api/cycles', mapRoutes({ storage }))
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
   app.route('/api', sessionRoutes({ storage, rooms, audit }))
-  app.route('/api', storyRoutes({ storage, rooms, audit }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 
@@ -132,6 +141,8 @@ export function createApp(deps: AppDeps) {
     injectWebSocket: (server: Parameters<typeof ws.injectWebSocket>[0]) => ws.injectWebSocket(server),
     async close() {
       sharing.stop()
+      autoVersions.stop()
+      await exportJobs.close()
       await rooms.closeAll()
     },
   }
