@@ -8,6 +8,7 @@ import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
 import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { openRaw, type RawSocket } from '../testing/rawSocket.ts'
+import { waitForRejection } from '../testing/rejections.ts'
 
 const CANARY = 'CANARY-rx-41c9 owes 2,300 to a loan shark'
 const CANARY_ROLE = 'CANARY-role-8d2e'
@@ -156,12 +157,6 @@ describe('restricted stories', () => {
     expect(again.frames).toHaveLength(0)
   })
 })
-
-/** Waits until the board's room has refused at least one update for `code`. */
-export async function waitForRejection(server: TestServer, board: string, code: string): Promise<void> {
-  const room = await server.lw.rooms.get(board)
-  await waitFor(() => (room.stats().rejected[code] ?? 0) > 0, 5000, `a ${code} refusal`)
-}
 
 /** Polls the server's live document until `check` holds; false after `timeoutMs`. */
 async function pollRoom(server: TestServer, board: string, check: (doc: Y.Doc) => boolean, timeoutMs = 5000): Promise<boolean> {
