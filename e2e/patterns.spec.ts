@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { StoryFields } from '../shared/model/story.ts'
-import type { BoardPage } from './pages/BoardPage.ts'
+import { type BoardPage, MOD } from './pages/BoardPage.ts'
 import { type Person, useE2E } from './support/fixture.ts'
 import { ARTIFACTS } from './support/paths.ts'
 import { seedStories } from './support/seed.ts'
@@ -135,7 +135,7 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     await expect.poll(() => patternsOf(olive.board), SYNC).toEqual(expected)
   }, STEP)
 
-  it('the pattern card: a counter-example, confidence with a reason and the evidence, live; tidy; moving the pattern moves its stories', async () => {
+  it('the pattern card: a rich-text description, a counter-example, confidence with a reason and the evidence, live; tidy; moving the pattern moves its stories', async () => {
     const area = async () => (await olive.board.api((lw) => lw.snapshot().patterns))[0]!.area
     const storyPos = async (board: BoardPage, id: string) => (await board.story(id))!.pos
     const a = await area()
@@ -149,6 +149,20 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     expect(await evidence('evidence-roles')).toBe('2 teller roles: tenant, advisor')
     expect(await evidence('evidence-outcomes')).toBe('Outcomes: 1 better, 1 mixed')
     expect(await evidence('evidence-measure')).toBe('income (£/month): total 200, mean 100 over 2 stories')
+
+    // The description is rich text: a bold word arrives at the other person as structure.
+    await panel.getByTestId('pattern-description-edit').click()
+    const description = panel.getByTestId('pattern-description-editor')
+    await description.waitFor()
+    await olive.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'pattern-description-editor')
+    await olive.page.keyboard.type('People act once they feel ')
+    await olive.page.keyboard.press(`${MOD}+b`)
+    await olive.page.keyboard.type('believed')
+    await panel.getByTestId('pattern-description-edit').click()
+    await expect.poll(() => panel.getByTestId('pattern-description-text').innerText(), SYNC).toBe('People act once they feel believed')
+    await expect
+      .poll(() => cal.page.evaluate((id) => String((window.__learningWall!.doc.getMap('patterns').get(id) as { get(k: string): unknown }).get('description')), trust), SYNC)
+      .toBe('<paragraph>People act once they feel <bold>believed</bold></paragraph>')
 
     await panel.locator(`[data-testid=member-role][data-story-id="${housing[1]}"]`).selectOption('counter-example')
     await panel.getByTestId('pattern-confidence').selectOption('medium')
