@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { createStories } from '../ops/story.ts'
+import { addPattern, addStory, newBoard, ORIGIN, unwrap } from '../testing/board.ts'
 import { gridPositions, parseMeasures, parseStoryCsv } from './csvImport.ts'
+import { readBoard } from './readBoard.ts'
 
 describe('CSV import of stories', () => {
   it('[C1] maps header aliases to fields and validates each row', () => {
@@ -77,5 +80,37 @@ describe('CSV import of stories', () => {
     expect(p[0]).toEqual({ x: 100, y: 50 })
     expect(new Set(p.map((q) => `${q.x},${q.y}`)).size).toBe(10)
     expect(Math.max(...p.map((q) => q.x))).toBe(100 + 3 * 224)
+  })
+})
+
+describe('CSV import onto a board', () => {
+  it('[C7] [M13] 1,000 rows with 20 bad ones: 980 stories in a grid, the bad lines reported, the rest of the board untouched', () => {
+    const doc = newBoard()
+    addStory(doc, 'story-old-1', { text: 'Already here', fields: { tags: ['keep'] } })
+    addStory(doc, 'story-old-2', { pos: { x: 300, y: 0 } })
+    addPattern(doc, 'pattern-a', ['story-old-1'])
+    const before = readBoard(doc)
+
+    const lines = ['text,tags,date']
+    for (let i = 0; i < 1000; i++) lines.push(i % 50 === 7 ? `story ${i},x,7 May` : `"story ${i}, ward ${i % 3}",w${i % 3},2024-05-01`)
+    const parsed = parseStoryCsv(lines.join('\n'))
+    expect(parsed.rejected.map((r) => r.line)).toEqual(Array.from({ length: 20 }, (_, k) => 50 * k + 9))
+    expect(parsed.rejected.every((r) => r.reason === 'date: a date is YYYY-MM-DD')).toBe(true)
+
+    const at = gridPositions(parsed.rows.length, { x: 0, y: 1000 })
+    for (let start = 0; start < parsed.rows.length; start += 100) {
+      const chunk = parsed.rows.slice(start, start + 100)
+      unwrap(createStories(doc, { stories: chunk.map((r, k) => ({ pos: at[start + k], text: r.text, fields: r.fields })) }, ORIGIN))
+    }
+    const after = readBoard(doc)
+    expect(after.problems).toEqual([])
+    expect(after.stories).toHaveLength(982)
+    expect(after.stories.slice(0, 2)).toEqual(before.stories)
+    expect(after.patterns).toEqual(before.patterns)
+    const added = after.stories.slice(2)
+    // In file order, back to front, each at its grid cell.
+    expect(added.map((s) => s.text)).toEqual(parsed.rows.map((r) => r.text))
+    expect(added.map((s) => s.pos)).toEqual(at)
+    expect(new Set(added.map((s) => s.pos.x)).size).toBe(32)
   })
 })
