@@ -101,6 +101,13 @@ export function scaleOutTable(rows: ScenarioResult[]): string {
     .sort((a, b) => b[1] - a[1])
     .map(([c, n]) => `${c} ${n}`)
     .join(', ')
+  const cross = two.scaleOut?.crossAwareness
+  const same = two.scaleOut?.sameAwareness
+  if (cross && same)
+    out.push(
+      `   p99 added by crossing: ${f(cross.p99 - single.awareness.p99, 2)} ms against the 1-instance run, ` +
+        `${f(cross.p99 - same.p99, 2)} ms against same-instance deliveries in the 2-instance run (same moment, same noise).`,
+    )
   out.push(`   Redis commands in the 2-instance window: ${cmds || 'none'} (INFO commandstats after CONFIG RESETSTAT).`)
   return out.join('\n')
 }

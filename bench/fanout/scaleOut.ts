@@ -10,6 +10,7 @@ import { Redis } from 'ioredis'
 import { ApiClient } from '../../server/testing/apiClient.ts'
 import { createTestDatabase } from '../../server/testing/postgresDb.ts'
 import { spawnTs, stop, track, waitForLine } from '../lib/procs.ts'
+import { raisePriority } from '../lib/sched.ts'
 
 export type ScaledServer = {
   urls: string[]
@@ -64,6 +65,9 @@ async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
       detached: true,
     }),
   )
+  // The same scheduling as the instances (see bench/README.md "Shared machines"): every message
+  // that crosses instances goes through this process.
+  if (child.pid) raisePriority(child.pid)
   await waitForLine(child, /Ready to accept connections/, 10_000)
   return { child, url: `redis://127.0.0.1:${port}` }
 }

@@ -89,6 +89,12 @@ export class AwarenessRelay {
       const prev = this.states.get(client)
       if (prev && !prev.from.startsWith(REMOTE)) continue // a local connection owns it here
       if (prev && clock < prev.clock) continue
+      // The other instance's periodic re-announcement of a state we already hold: renew it, send
+      // nothing on (else every client got every remote cursor again every 2 s, and stale).
+      if (prev && clock === prev.clock && state === prev.state) {
+        prev.seenAt = now
+        continue
+      }
       const entry = { ...makeEntry(client, clock, state, `${REMOTE}${instanceId}`), seenAt: now }
       if (state === 'null') this.states.delete(client)
       else this.states.set(client, entry)
