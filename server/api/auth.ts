@@ -99,7 +99,12 @@ export function authRoutes({ storage, audit, secureCookies }: AuthDeps): Hono<Ap
     const identity = requireIdentity(c)
     const input = parseInput(Profile, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
-    const user = await storage.users.update(identity.user.id, input.value)
+    const changes = { ...input.value }
+    // A guest of an anonymous board keeps the neutral name: a typed one is never stored.
+    if (identity.user.kind === 'guest' && (await storage.boards.listFor(identity.user.id)).some((b) => b.anonymous)) {
+      delete changes.displayName
+    }
+    const user = await storage.users.update(identity.user.id, changes)
     return c.json({ user: publicUser(user!) })
   })
 

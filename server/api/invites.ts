@@ -17,6 +17,7 @@ import type { Rooms } from '../sync/rooms.ts'
 import { DisplayName, Organisation, publicUser } from './auth.ts'
 import { readJson } from './json.ts'
 import { endAccess } from './members.ts'
+import { NEUTRAL_NAME } from '../sync/room.ts'
 
 const MAX_HOURS = 24 * 90
 const CreateInvite = z.object({
@@ -157,7 +158,8 @@ export function inviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
       kind: 'guest',
       email: null,
       passwordHash: null,
-      displayName: input.value.displayName,
+      // Anonymous mode stores no name for a guest: the one typed here is never written down.
+      displayName: board.anonymous ? NEUTRAL_NAME : input.value.displayName,
       organisation: input.value.organisation,
       expiresAt: invite.expiresAt,
       createdAt: now,
