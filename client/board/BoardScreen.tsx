@@ -13,6 +13,7 @@ import { AvatarBar } from '../chrome/AvatarBar.tsx'
 import { BoardBar } from '../chrome/BoardBar.tsx'
 import { ConnectionBadge } from '../chrome/ConnectionBadge.tsx'
 import { CyclesHeader } from '../cycles/CyclesHeader.tsx'
+import { ExportMenu } from '../export/ExportMenu.tsx'
 import { CyclesPanels } from '../cycles/CyclesPanels.tsx'
 import { LockMarks } from '../facilitation/LockMarks.tsx'
 import { PrivateDrafts } from '../facilitation/PrivateDrafts.tsx'
@@ -78,6 +79,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         </div>
         <PresentLink boardId={session.boardId} />
         <div className="spacer" />
+        <ExportMenu session={session} navigate={navigate} />
         <PeopleAndSettings session={session} />
         <AvatarBar session={session} />
         <ConnectionBadge session={session} />

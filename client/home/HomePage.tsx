@@ -7,6 +7,7 @@ import { ProfileMenu } from '../settings/ProfileMenu.tsx'
 import type { Me } from './auth.ts'
 import { listBoards, type ApiError, type BoardSummary } from './api.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
+import { ImportBoardForm } from '../export/ImportBoardForm.tsx'
 import { ErrorNote } from './ErrorNote.tsx'
 
 const when = (v: number | string) => {
@@ -67,7 +68,12 @@ export function HomePage({ navigate, me, onProfile }: Props) {
             </ul>
           )}
         </section>
-        {me?.kind !== 'guest' && <CreateBoardForm onCreated={(b) => navigate(boardPath(b.id))} />}
+        {me?.kind !== 'guest' && (
+          <div>
+            <CreateBoardForm onCreated={(b) => navigate(boardPath(b.id))} />
+            <ImportBoardForm onImported={(b) => navigate(boardPath(b.id))} />
+          </div>
+        )}
       </div>
     </main>
   )
