@@ -30,6 +30,14 @@ describe('facilitation', () => {
   }
   const session = (boardId: string, body: unknown, api = server.owner) =>
     api.request<{ revealed: number; error?: { code: string } }>('POST', `/api/boards/${boardId}/session`, body)
+  /** Until the server's copy of `room` holds `n` stories. */
+  const stored = async (room: string, n: number) => {
+    for (let i = 0; i < 500; i++) {
+      if (await server.lw.rooms.read(room, (d) => d.getMap('stories').size === n)) return
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    throw new Error(`${room} never held ${n} stories`)
+  }
   const hasCanary = (frames: Uint8Array[]) => frames.some((f) => Buffer.from(f).includes(Buffer.from(CANARY)))
 
   beforeAll(async () => {
@@ -149,6 +157,30 @@ describe('facilitation', () => {
     expect(extended.body.session.timer).toMatchObject({ durationMs: 16 * 60_000, startedAt: null })
     expect((await session(boardId, { action: 'start', templateId: 'nope' })).status).toBe(404)
     expect((await session(boardId, { action: 'phase', index: 99 })).status).toBe(400)
+  })
+
+  it('[P6] reveal places drafts written at the same spot side by side, not on top of each other', async () => {
+    const boardId = await server.createBoard('Same spot')
+    const people = [await participant(boardId, 'Ana'), await participant(boardId, 'Ben')]
+    await session(boardId, { action: 'start', templateId: 'team-reflection' })
+    const facilitator = connect(boardId, server.owner.token)
+    await synced(facilitator)
+    createStory(facilitator.doc, { pos: { x: 0, y: 0 }, text: 'already here' }, local)
+    for (const [i, p] of people.entries()) {
+      const drafts = connect(draftRoom(boardId, p.id), p.api.token)
+      await synced(drafts)
+      createStory(drafts.doc, { pos: { x: 0, y: 0 }, text: `draft ${i}` }, local)
+      await stored(draftRoom(boardId, p.id), 1)
+    }
+    await stored(boardId, 1)
+    expect((await session(boardId, { action: 'reveal' })).body.revealed).toBe(2)
+    await waitFor(() => readBoard(facilitator.doc).stories.length === 3)
+    const boxes = readBoard(facilitator.doc).stories.map((s) => ({ ...s.pos, ...s.size }))
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false)
+      }
+    }
   })
 
   it('[P5] every member reads the session and the server clock; nobody else does', async () => {

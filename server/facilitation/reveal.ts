@@ -1,12 +1,13 @@
 // Reveal: every participant's private drafts move into the board document (without author on an
-// anonymous board), then the drafts are emptied. Idempotent by story id, so a retry after a
-// failure neither loses nor duplicates a story.
+// anonymous board), each to a free place near where its author put it, then the drafts are
+// emptied. Idempotent by story id, so a retry after a failure neither loses nor duplicates a story.
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { zAbove } from '../../shared/model/zorder.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { boxOf, freePlace, type Box } from './revealPlace.ts'
 
 type Draft = { id: string; values: Array<[string, unknown]>; text: Array<Y.XmlElement | Y.XmlText> }
 
@@ -32,10 +33,22 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
       boardId,
       (doc) => {
         const stories = storiesMap(doc)
+        const taken = [...stories.values()].flatMap((m): Box[] => {
+          const b = m instanceof Y.Map ? boxOf(m.get(STORY_KEYS.pos), m.get(STORY_KEYS.size)) : null
+          return b ? [b] : []
+        })
         for (const d of drafts) {
           if (stories.has(d.id)) continue
           const map = new Y.Map<unknown>()
           for (const [key, value] of d.values) map.set(key, value)
+          // Read from the draft's values: a Y.Map not yet in a document cannot be read.
+          const value = (key: string) => d.values.find(([k]) => k === key)?.[1]
+          const box = boxOf(value(STORY_KEYS.pos), value(STORY_KEYS.size))
+          if (box) {
+            const place = freePlace(box, taken)
+            map.set(STORY_KEYS.pos, place)
+            taken.push({ ...box, ...place })
+          }
           const zs = [...stories.values()].map((m) => m.get(STORY_KEYS.z)).filter((z): z is string => typeof z === 'string')
           map.set(STORY_KEYS.z, zAbove(zs))
           const fragment = new Y.XmlFragment()
