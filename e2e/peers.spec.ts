@@ -10,10 +10,12 @@
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { report, severeViolations } from './support/axe.ts'
 import { type Person, useE2E } from './support/fixture.ts'
 import { ARTIFACTS } from './support/paths.ts'
 
-const e2e = useE2E()
+// bypassCSP only so that axe-core can be injected (the app's CSP allows its own scripts only).
+const e2e = useE2E({ bypassCSP: true })
 /** Waiting for the other side (the server refreshes references ≈1 s after a change settles). */
 const SYNC = { timeout: 20_000, interval: 100 }
 const STEP = 120_000
@@ -30,6 +32,10 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
   let patternId: string
 
   const inOutline = (who: Person, selector: string): Locator => who.page.locator(`[data-testid=outline] ${selector}`)
+  const expectAccessible = async (who: Person, include: string) => {
+    const violations = await severeViolations(who.page, { include })
+    expect(violations.length, report(include, violations)).toBe(0)
+  }
   const references = (who: Person) =>
     who.board.api((lw) => lw.session.cycles.data.getState().references.map((r) => ({ id: r.id, name: r.name, live: r.live, stories: r.evidence.stories })))
 
@@ -73,6 +79,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     const dialog = tess.page.getByTestId('share-dialog')
     await dialog.waitFor()
     await dialog.getByTestId('share-target').selectOption({ label: 'Housing team (Team)' })
+    await expectAccessible(tess, '[data-testid=share-dialog]')
     await dialog.getByTestId('share-submit').click()
     await expect.poll(() => dialog.getByTestId('share-result').getAttribute('data-tone'), SYNC).toBe('ok')
     await expect.poll(() => dialog.locator(`[data-testid=share-item][data-target-id="${teamB}"]`).count(), SYNC).toBe(1)
@@ -101,6 +108,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     expect(await panel.getByTestId('reference-open-source').count()).toBe(0)
     // The card is not part of Pia's board: no story or pattern was added to her document.
     expect(await pia.board.api((lw) => ({ s: lw.snapshot().stories.length, p: lw.snapshot().patterns.length }))).toEqual({ s: 0, p: 0 })
+    await expectAccessible(pia, '[data-testid=reference-panel]')
     await pia.page.screenshot({ path: join(ARTIFACTS, 'peers.png') })
     await pia.page.getByRole('button', { name: 'Close the shared pattern panel' }).click()
   }, STEP)
@@ -127,6 +135,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     const item = pia.page.locator('[data-testid=outline] [data-testid=reference]')
     await expect.poll(() => item.getByTestId('reference-name').innerText(), SYNC).toBe(RENAMED)
     expect(await item.getAttribute('data-live')).toBe('true')
+    await expectAccessible(pia, '[data-testid=peer-references]')
   }, STEP)
 
   it('Tess stops sharing; the card disappears from Pia’s board', async () => {
