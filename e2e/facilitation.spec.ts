@@ -41,6 +41,8 @@ describe('a facilitated team reflection', () => {
   let fay: Person
   let pia: Person
   let pete: Person
+  /** An observer whose device clock is ten minutes fast. */
+  let sam: Person
   let everyone: Person[]
   let boardId: string
   /** Every frame Pete's browser received on any socket, from before the board opened. */
@@ -52,9 +54,9 @@ describe('a facilitated team reflection', () => {
     const owner = new ApiClient(e2e.baseUrl)
     await owner.signUp(uniqueEmail('owner'), 'Olga Owner', PASSWORD)
     boardId = await owner.createBoard('Housing team reflection', 'team')
-    ;[fay, pia, pete] = await Promise.all([e2e.person('Fay Facilitator'), e2e.person('Pia Participant'), e2e.person('Pete Participant')])
+    ;[fay, pia, pete, sam] = await Promise.all([e2e.person('Fay Facilitator'), e2e.person('Pia Participant'), e2e.person('Pete Participant'), e2e.person('Sam Observer')])
     everyone = [fay, pia, pete]
-    for (const [who, role] of [[fay, 'facilitator'], [pia, 'contributor'], [pete, 'contributor']] as const) {
+    for (const [who, role] of [[fay, 'facilitator'], [pia, 'contributor'], [pete, 'contributor'], [sam, 'observer']] as const) {
       const res = await owner.request('POST', `/api/boards/${boardId}/members`, { email: who.email, role })
       expect(res.status).toBe(201)
     }
@@ -62,7 +64,9 @@ describe('a facilitated team reflection', () => {
       ws.on('framereceived', ({ payload }) => peteFrames.push(Buffer.from(payload)))
       ws.on('framesent', ({ payload }) => peteSent.push(Buffer.from(payload)))
     })
-    await Promise.all(everyone.map((p) => p.board.open(boardId)))
+    // Sam's clock runs ten minutes ahead of the server's (and everyone else's); time still flows.
+    await sam.context.clock.install({ time: Date.now() + 10 * 60_000 })
+    await Promise.all([...everyone, sam].map((p) => p.board.open(boardId)))
   }, STEP)
 
   it('Fay starts the team reflection; everyone sees the first phase and its prompt', async () => {
@@ -97,6 +101,16 @@ describe('a facilitated team reflection', () => {
     expect(await hook(pia.page, 'timer-clock').innerText()).toMatch(/^\d+:\d\d$/)
     await hook(fay.page, 'timer-start').click()
     for (const p of everyone) await expect.poll(() => timerState(p.page), SYNC).toBe('running')
+    // Sam's device clock is ten minutes fast, yet his timer reads as Fay's: both count from the
+    // server's clock. (Each screen re-reads every 250 ms, hence the margin.)
+    expect((await sam.page.evaluate(() => Date.now())) - Date.now()).toBeGreaterThan(9 * 60_000)
+    const apart = async () => {
+      const before = await leftMs(fay.page)
+      const his = await leftMs(sam.page)
+      const after = await leftMs(fay.page)
+      return his > before ? his - before : his < after ? after - his : 0
+    }
+    await expect.poll(apart, SYNC).toBeLessThan(1_500)
   }, STEP)
 
   it('private writing: each participant writes into their own drafts; nobody else receives a byte of them', async () => {
