@@ -5,16 +5,17 @@ import { clockText } from '../facilitation/sessionRules.ts'
 
 const TICK_MS = 250
 
-export function PresenterClock({ session, title }: { session: SessionState | null; title: string }) {
+/** `offset`: the server's clock minus this device's (facilitation/useServerOffset), so the projector agrees with every screen. */
+export function PresenterClock({ session, title, offset }: { session: SessionState | null; title: string; offset: number }) {
   const timer = session?.timer ?? null
   const running = !!timer?.startedAt
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => Date.now() + offset)
   useEffect(() => {
-    setNow(Date.now())
+    setNow(Date.now() + offset)
     if (!running) return
-    const t = setInterval(() => setNow(Date.now()), TICK_MS)
+    const t = setInterval(() => setNow(Date.now() + offset), TICK_MS)
     return () => clearInterval(t)
-  }, [running, timer])
+  }, [running, timer, offset])
   const phase = session ? session.phases[session.phaseIndex] : undefined
   const left = timer ? timeLeft(timer, now) : null
 

@@ -5,6 +5,7 @@ import { FollowPill } from '../attention/FollowPill.tsx'
 import { useAttention } from '../attention/useAttention.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
+import { useServerOffset } from '../facilitation/useServerOffset.ts'
 import { useSession } from '../facilitation/useSession.ts'
 import { useStore } from '../store/useStore.ts'
 import { runCommand } from '../tools/runCommand.ts'
@@ -14,6 +15,7 @@ import './presenter.css'
 export function PresenterScreen({ session, fallbackTitle }: { session: BoardSession; fallbackTitle: string }) {
   const attention = useAttention(session, true)
   const { session: state } = useSession(session.doc)
+  const offset = useServerOffset(session.boardId)
   const title = useStore(session.board, (b) => b.meta?.title) ?? fallbackTitle
   const following = useStore(session.connection, (c) => c.synced) && state?.follow != null
   const hasViewport = useStore(session.ui, (u) => u.viewport.w > 0)
@@ -30,7 +32,7 @@ export function PresenterScreen({ session, fallbackTitle }: { session: BoardSess
 
   return (
     <div className="presenter" data-testid="presenter">
-      <PresenterClock session={state} title={title} />
+      <PresenterClock session={state} title={title} offset={offset} />
       <main className="presenter-canvas" aria-label={`${title}, presented`}>
         <BoardCanvas session={session} interactive={false} />
         {attention && <FollowPill session={session} attention={attention} />}
