@@ -1,7 +1,9 @@
 // Patterns, dot voting, the filter and CSV import, as two people use them at once. Olive (owner)
 // and Cal (contributor) share a board of six stories, three tagged housing and three benefits.
 // Olive groups two stories with select + G and names the pattern in place; she draws an empty
-// pattern with P and both drag stories into it; a story dragged out leaves. Olive opens a dot vote
+// pattern with P and both drag stories into it; a story dragged out leaves. The pattern card:
+// rich-text description, a counter-example, confidence, live evidence, tidy, move. Both drop the
+// same story into different patterns while Cal is offline: it ends in one. Olive opens a dot vote
 // (3 each, at most 2 on one pattern); Cal votes within the limits, an extra vote is refused in the
 // UI and by the server when sent straight to it; after the close both see the same totals. A tag
 // filter dims the other stories on the canvas (read from the Konva nodes) and hides them in the
@@ -193,6 +195,42 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     expect((await cal.board.api((lw) => lw.snapshot().patterns))[0]!.area).toMatchObject({ x: a.x, y: a.y + 40 })
     await olive.page.getByRole('button', { name: 'Close pattern panel' }).click()
     await panel.waitFor({ state: 'detached' })
+  }, STEP)
+
+  it('two people drop the same story into different patterns at the same moment: it ends in exactly one, the same for both', async () => {
+    // Cal is offline while both drop, so neither drop has seen the other: a true conflict.
+    await cal.context.setOffline(true)
+    await expect.poll(() => cal.board.connectionStatus(), SYNC).toBe('offline')
+    const [p1, p2] = await olive.board.api((lw) => lw.snapshot().patterns.map((p) => p.area))
+    await dragStory(cal.board, housing[2]!, { x: p2!.x + p2!.w - 110, y: p2!.y + 80 })
+    await dragStory(olive.board, housing[2]!, { x: p1!.x + p1!.w - 60, y: p1!.y + p1!.h - 40 })
+    const holders = (board: BoardPage) =>
+      board.page.evaluate((id) => {
+        const snap = window.__learningWall!.snapshot()
+        const story = snap.stories.find((s) => s.id === id)
+        return { story, in: snap.patterns.filter((p) => p.members.some((m) => m.storyId === id)).map((p) => ({ id: p.id, area: p.area })) }
+      }, housing[2]!)
+    expect((await holders(cal.board)).in.map((p) => p.id)).toEqual([waiting])
+    expect((await holders(olive.board)).in.map((p) => p.id)).toEqual([trust])
+
+    await cal.context.setOffline(false)
+    const same = async () => {
+      const [a, b] = await Promise.all([holders(olive.board), holders(cal.board)])
+      return JSON.stringify(a) === JSON.stringify(b)
+    }
+    await expect.poll(same, SYNC).toBe(true)
+    const settled = await holders(olive.board)
+    expect(settled.in).toHaveLength(1)
+    // Position and membership come from the same drop: the story lies in the pattern it belongs to.
+    const { story, in: [home] } = settled
+    const centre = { x: story!.pos.x + story!.size.w / 2, y: story!.pos.y + story!.size.h / 2 }
+    expect(centre.x > home!.area.x && centre.x < home!.area.x + home!.area.w && centre.y > home!.area.y && centre.y < home!.area.y + home!.area.h).toBe(true)
+
+    // Back where it was, loose, for the rest of the session.
+    await dragStory(olive.board, housing[2]!, { x: 680, y: 230 })
+    for (const board of [olive.board, cal.board]) {
+      await expect.poll(async () => (await patternsOf(board)).flatMap((p) => p.members).includes(housing[2]!), SYNC).toBe(false)
+    }
   }, STEP)
 
   it('a dot vote within the limits: an extra vote is refused in the UI and by the server; totals stay hidden until the close', async () => {
