@@ -6,7 +6,7 @@ import { initialUi, type UiState } from '../board/uiState.ts'
 import { emptySession, SESSION_KEY, type SessionState } from '../../shared/model/facilitation.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { createStore } from '../store/createStore.ts'
-import { attachLockGate } from './lockGate.ts'
+import { attachLockGate, GATE_NOTICES } from './lockGate.ts'
 
 // The parts of a board session the gate reads and writes: a real document and real stores.
 function sessionFor(role: string) {
@@ -30,6 +30,7 @@ describe('attachLockGate', () => {
     expect(access.getState().canEdit).toBe(false)
     // Whatever was being typed is closed: the write guard would drop it anyway.
     expect(ui.getState().editingId).toBeNull()
+    expect(ui.getState().notice).toBe(GATE_NOTICES.locked)
     serverWrites({ locked: false })
     expect(access.getState().canEdit).toBe(true)
     stop()
@@ -53,6 +54,7 @@ describe('attachLockGate', () => {
     expect(access.getState().canEdit).toBe(true)
     ui.setState({ selection: new Set(['free-one', 'locked-one']) })
     expect(access.getState().canEdit).toBe(false)
+    expect(ui.getState().notice).toBe(GATE_NOTICES['locked-items'])
     ui.setState({ selection: new Set() })
     expect(access.getState().canEdit).toBe(true)
     stop()

@@ -7,15 +7,25 @@ import { readSession } from '../../shared/model/facilitation.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { startEditing } from '../board/storyActions.ts'
-import { gateEditing } from './sessionRules.ts'
+import { gateEditing, type EditGate } from './sessionRules.ts'
+
+/** Said once when editing closes for a session reason; the generic "view only" notice would mislead. */
+export const GATE_NOTICES: Record<NonNullable<EditGate['reason']>, string> = {
+  locked: 'The facilitator has locked the board: you can look, not change.',
+  'locked-items': 'The facilitator has locked this item.',
+  private: 'Private writing: add your stories in “Your private stories”; they join the board on reveal.',
+}
 
 export function attachLockGate(s: BoardSession): () => void {
+  let lastReason: EditGate['reason'] = null
   const apply = () => {
     const a = s.access.getState()
     const ui = s.ui.getState()
     const roleAllows = a.endedBy === null && !a.checking && can(a.role, 'editBoard')
     const focus = [...ui.selection, ...(ui.selectedPattern ? [ui.selectedPattern] : []), ...(ui.editingId ? [ui.editingId] : [])]
-    const { canEdit } = gateEditing(roleAllows, readSession(s.doc), a.role, focus)
+    const { canEdit, reason } = gateEditing(roleAllows, readSession(s.doc), a.role, focus)
+    if (reason !== lastReason && reason) s.ui.setState({ notice: GATE_NOTICES[reason] })
+    lastReason = reason
     if (canEdit === a.canEdit) return
     s.access.setState({ canEdit })
     if (!canEdit && ui.editingId) startEditing(s, null)
