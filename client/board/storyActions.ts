@@ -51,6 +51,11 @@ export function select(s: BoardSession, ids: Iterable<string>): void {
 
 export function startEditing(s: BoardSession, id: string | null): void {
   if (id && !mayEdit(s)) return select(s, [id])
+  // A restricted story's text is not in this document: its placeholder opens the panel instead.
+  if (id && s.board.getState().stories.get(id)?.sensitivity === 'restricted') {
+    select(s, [id])
+    return s.ui.setState({ panelOpen: true })
+  }
   s.ui.setState({ editingId: id, typeahead: '', ...(id ? { editingDescription: null } : {}) })
   s.setPresence('editing', id)
   if (id) select(s, [id])

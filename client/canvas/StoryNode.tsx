@@ -40,7 +40,16 @@ export const StoryNode = memo(function StoryNode({ story, measure, dx = 0, dy = 
         />
       )}
       {!hideText && empty && (
-        <Text x={STORY_PADDING} y={STORY_PADDING} text="Empty story" fontSize={13} fontStyle="italic" fill="#6b7280" perfectDrawEnabled={false} />
+        <Text
+          x={STORY_PADDING}
+          y={STORY_PADDING}
+          // A restricted story's placeholder: its content is in the restricted room, not this document.
+          text={story.sensitivity === 'restricted' ? '🔒 Restricted story' : 'Empty story'}
+          fontSize={13}
+          fontStyle="italic"
+          fill="#6b7280"
+          perfectDrawEnabled={false}
+        />
       )}
       {role && <Rect width={size.w} height={5} fill={role === 'counter-example' ? COUNTER_COLOUR : MEMBER_COLOUR} cornerRadius={[4, 4, 0, 0]} perfectDrawEnabled={false} />}
       {role === 'counter-example' && (

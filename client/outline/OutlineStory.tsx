@@ -33,7 +33,7 @@ export function OutlineStory({ session, story, patterns, patternId, role, editin
         <InlineEditor session={session} storyId={story.id} />
       ) : (
         <p id={textId} className="outline-text" data-testid="story-text">
-          {story.text || <em>Empty story</em>}
+          {story.text || <em>{story.sensitivity === 'restricted' ? 'Restricted story (content visible to facilitators and owners only)' : 'Empty story'}</em>}
         </p>
       )}
       {footer && <p className="outline-meta">{footer}</p>}

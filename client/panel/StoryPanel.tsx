@@ -1,7 +1,8 @@
 // The story panel: the model's optional fields for the selected story, saved through the
-// updateStoryFields operation when a field is left or changed.
+// updateStoryFields operation when a field is left or changed; consent, sensitivity and withdrawal
+// (client/ethics). A restricted story shows its content to facilitators and owners only.
 import { useState } from 'react'
-import { OUTCOMES, SENSITIVITIES } from '../../shared/model/story.ts'
+import { OUTCOMES } from '../../shared/model/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { updateFields } from '../board/storyActions.ts'
 import type { StoryView } from '../store/boardStore.ts'
@@ -9,12 +10,10 @@ import { useStore } from '../store/useStore.ts'
 import { optionalText, tagsToText, textToTags } from './fieldValues.ts'
 import { MeasuresEditor } from './MeasuresEditor.tsx'
 import { StoryPatternField } from './StoryPatternField.tsx'
-
-const SENSITIVITY_HELP = {
-  working: 'Working: may travel to linked boards as a summary',
-  confidential: 'Confidential: stays on this board; promotion carries counts only',
-  restricted: 'Restricted: never leaves this board; facilitators and owner only',
-} as const
+import { ConsentFields } from '../ethics/ConsentFields.tsx'
+import { RestrictedStoryDetails } from '../ethics/RestrictedStoryDetails.tsx'
+import { SensitivityField } from '../ethics/SensitivityField.tsx'
+import { WithdrawControl } from '../ethics/WithdrawControl.tsx'
 
 export function StoryPanel({ session }: { session: BoardSession }) {
   const selection = useStore(session.ui, (s) => s.selection)
@@ -28,7 +27,18 @@ export function StoryPanel({ session }: { session: BoardSession }) {
           ×
         </button>
       </header>
-      {story ? <StoryFieldsForm key={story.id} session={session} story={story} /> : <p className="hint">Select one story to see and edit its details.</p>}
+      {!story ? (
+        <p className="hint">Select one story to see and edit its details.</p>
+      ) : story.sensitivity === 'restricted' ? (
+        <div className="story-fields" data-story-id={story.id}>
+          <StoryPatternField session={session} storyId={story.id} />
+          <RestrictedStoryDetails session={session} storyId={story.id} />
+          <SensitivityField session={session} storyId={story.id} sensitivity={story.sensitivity} />
+          <WithdrawControl session={session} storyId={story.id} isAuthor={false} />
+        </div>
+      ) : (
+        <StoryFieldsForm key={story.id} session={session} story={story} />
+      )}
     </aside>
   )
 }
@@ -70,19 +80,9 @@ function StoryFieldsForm({ session, story }: { session: BoardSession; story: Sto
         </select>
       </label>
       <MeasuresEditor story={story} commit={(measures) => save({ measures })} />
-      <label>
-        Sensitivity
-        <select value={story.sensitivity} onChange={(e) => save({ sensitivity: e.target.value })} aria-describedby="sensitivity-help">
-          {SENSITIVITIES.map((s) => (
-            <option key={s} value={s}>
-              {s[0]!.toUpperCase() + s.slice(1)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p id="sensitivity-help" className="hint">
-        {SENSITIVITY_HELP[story.sensitivity]}
-      </p>
+      <SensitivityField session={session} storyId={story.id} sensitivity={story.sensitivity} />
+      <ConsentFields key={JSON.stringify(story.consent ?? null)} consent={story.consent} save={(consent) => save({ consent })} />
+      <WithdrawControl session={session} storyId={story.id} isAuthor={false} />
     </form>
   )
 }

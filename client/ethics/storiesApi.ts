@@ -1,0 +1,15 @@
+// The server's story operations (research ethics): restricted stories, sensitivity changes that
+// move content, and withdrawal. Errors are values, as everywhere in the client's HTTP layer.
+import type { Sensitivity } from '../../shared/model/story.ts'
+import { api } from '../home/api.ts'
+
+const storyPath = (boardId: string, storyId: string) => `/api/boards/${encodeURIComponent(boardId)}/stories/${encodeURIComponent(storyId)}`
+
+export const setSensitivity = (boardId: string, storyId: string, sensitivity: Sensitivity) =>
+  api<{ storyId: string; from: Sensitivity; to: Sensitivity }>(`${storyPath(boardId, storyId)}/sensitivity`, {
+    method: 'PUT',
+    body: JSON.stringify({ sensitivity }),
+  })
+
+export const withdrawStory = (boardId: string, storyId: string) =>
+  api<{ storyId: string; withdrawn: true; boards: number; versions: number }>(`${storyPath(boardId, storyId)}/withdraw`, { method: 'POST' })
