@@ -4,7 +4,8 @@
 // counts and the sharing cycle, but no way into Tess's board (she has no role there). Tess renames
 // the pattern and Pia's card follows; Tess stops sharing and the card disappears. Shared again and
 // then deleted on Tess's board, the card stays on Pia's as "no longer live" until Pia removes it.
-// Screenshot: e2e/artifacts/peers.png (Pia's canvas with the card and its panel open).
+// Screenshots: e2e/artifacts/peers-share.png (Tess's share dialog), peers.png (Pia's canvas with the
+// card and its panel open), peers-not-live.png (the card once the original is deleted).
 //
 // The steps build on each other, as one session does. Hooks: client/README.md "Connected cycles".
 import { join } from 'node:path'
@@ -87,6 +88,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     await dialog.getByTestId('share-submit').click()
     await expect.poll(() => dialog.getByTestId('share-result').getAttribute('data-tone'), SYNC).toBe('info')
     expect(await dialog.getByTestId('share-item').count()).toBe(1)
+    await tess.page.screenshot({ path: join(ARTIFACTS, 'peers-share.png') })
     await dialog.getByTestId('share-close').click()
     await dialog.waitFor({ state: 'detached' })
 
