@@ -1,10 +1,11 @@
 // Export jobs: heavy renders (PDF, PNG) run in worker threads so that nobody editing a board waits
 // on them. A job reports progress while it runs; the person who asked for it polls and then
-// fetches the file. At most `concurrency` workers at once; finished jobs are kept a few minutes.
+// fetches the file. At most `concurrency` workers (default 1: the machines have two cores), kept
+// between jobs; finished jobs are kept a few minutes.
 import { Worker } from 'node:worker_threads'
 import { newId } from '../../shared/model/ids.ts'
 import type { Log } from '../log.ts'
-import type { WorkerMessage } from './exportWorker.ts'
+import type { WorkerMessage, WorkerRequest } from './exportWorker.ts'
 import { CONTENT_TYPES, type RenderJob } from './render.ts'
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
@@ -32,6 +33,8 @@ export class ExportJobs {
   private readonly jobs = new Map<string, Entry>()
   private readonly queue: Entry[] = []
   private readonly workers = new Set<Worker>()
+  private readonly current = new Map<Worker, Entry>()
+  private idle: Worker[] = []
   private running = 0
   private closed = false
 
@@ -88,35 +91,51 @@ export class ExportJobs {
       const entry = this.queue.shift()!
       this.running++
       entry.status = 'running'
-      this.run(entry)
+      this.run(entry, this.idle.pop() ?? this.spawn())
     }
   }
 
-  private run(entry: Entry): void {
+  /** A worker thread kept between jobs; one that fails or stops is dropped and replaced. */
+  private spawn(): Worker {
     const worker = new Worker(BOOT, { workerData: { entry: ENTRY } })
+    worker.unref()
     this.workers.add(worker)
-    const end = (status: 'done' | 'failed', error: string | null, bytes: Uint8Array | null) => {
-      if (entry.status === 'done' || entry.status === 'failed') return
-      entry.status = status
-      entry.error = error
-      entry.result = bytes
-      if (status === 'done') entry.progress = 1
-      else this.options.log.warn('export job failed', { jobId: entry.id, kind: entry.kind, error })
-      entry.input = { kind: 'board.png', svg: '', width: 0, height: 0 }
+    const drop = (message: string) => {
       this.workers.delete(worker)
-      void worker.terminate()
-      this.running--
-      for (const w of entry.waiters.splice(0)) w()
-      this.pump()
+      this.idle = this.idle.filter((w) => w !== worker)
+      const current = this.current.get(worker)
+      if (current) this.end(worker, current, 'failed', message, null)
     }
     worker.on('message', (m: WorkerMessage) => {
+      const entry = this.current.get(worker)
+      if (!entry || entry.id !== m.jobId) return
       if (m.type === 'progress') entry.progress = m.total ? Math.min(0.99, m.done / m.total) : 0
-      else if (m.type === 'done') end('done', null, m.bytes)
-      else end('failed', m.message, null)
+      else if (m.type === 'done') this.end(worker, entry, 'done', null, m.bytes)
+      else this.end(worker, entry, 'failed', m.message, null)
     })
-    worker.on('error', (e) => end('failed', e.message, null))
-    worker.on('exit', (code) => end('failed', `the export worker stopped (${code})`, null))
-    worker.postMessage(entry.input)
+    worker.on('error', (e) => drop(e.message))
+    worker.on('exit', (code) => drop(`the export worker stopped (${code})`))
+    return worker
+  }
+
+  private run(entry: Entry, worker: Worker): void {
+    this.current.set(worker, entry)
+    worker.postMessage({ jobId: entry.id, job: entry.input } satisfies WorkerRequest)
+  }
+
+  private end(worker: Worker, entry: Entry, status: 'done' | 'failed', error: string | null, bytes: Uint8Array | null): void {
+    this.current.delete(worker)
+    entry.status = status
+    entry.error = error
+    entry.result = bytes
+    if (status === 'done') entry.progress = 1
+    else this.options.log.warn('export job failed', { jobId: entry.id, kind: entry.kind, error })
+    // The input (a whole board) is not needed any more.
+    entry.input = { kind: 'board.png', svg: '', width: 0, height: 0 }
+    if (this.workers.has(worker) && !this.closed) this.idle.push(worker)
+    this.running--
+    for (const w of entry.waiters.splice(0)) w()
+    this.pump()
   }
 
   private sweep(): void {
