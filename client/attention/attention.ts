@@ -139,9 +139,11 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
   s.provider.awareness.on('change', onAwareness)
   const stopUi = s.ui.subscribe((next, prev) => {
     if (next.camera !== prev.camera && next.camera !== lastSet) {
-      // The person moved their own view: any glide stops, and a follower breaks away.
+      // The person moved their own view: any glide stops, and a follower breaks away. A projector
+      // has no person at it: it goes back to the leader's view.
       target = null
       if (!presenter) setFollow({ type: 'moved' })
+      else if (store.getState().role === 'following') followLeader()
     }
     if (next.camera !== prev.camera || next.viewport !== prev.viewport) {
       const role = store.getState().role
