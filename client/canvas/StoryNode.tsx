@@ -44,7 +44,7 @@ export const StoryNode = memo(function StoryNode({ story, measure, dx = 0, dy = 
           x={STORY_PADDING}
           y={STORY_PADDING}
           // A restricted story's placeholder: its content is in the restricted room, not this document.
-          text={story.sensitivity === 'restricted' ? '🔒 Restricted story' : 'Empty story'}
+          text={story.sensitivity === 'restricted' ? 'Restricted story' : 'Empty story'}
           fontSize={13}
           fontStyle="italic"
           fill="#6b7280"

@@ -2,9 +2,11 @@
 // from restricted the server moves the content between the board and its restricted room, so that
 // change is an HTTP operation (a client may not write the restricted marker itself).
 import { useState } from 'react'
+import { can } from '../../shared/access/roles.ts'
 import { SENSITIVITIES, type Sensitivity } from '../../shared/model/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { updateFields } from '../board/storyActions.ts'
+import { useStore } from '../store/useStore.ts'
 import { setSensitivity } from './storiesApi.ts'
 import './ethics.css'
 
@@ -17,6 +19,9 @@ export const SENSITIVITY_HELP: Record<Sensitivity, string> = {
 type Props = { session: BoardSession; storyId: string; sensitivity: Sensitivity; disabled?: boolean }
 
 export function SensitivityField({ session, storyId, sensitivity, disabled = false }: Props) {
+  const role = useStore(session.access, (a) => a.role)
+  // Only those who can see a restricted story may lower it (the server checks this too).
+  const locked = sensitivity === 'restricted' && !can(role, 'seeRestricted')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const change = async (to: Sensitivity) => {
@@ -40,7 +45,7 @@ export function SensitivityField({ session, storyId, sensitivity, disabled = fal
     <>
       <label>
         Sensitivity
-        <select value={sensitivity} disabled={disabled || busy} onChange={(e) => void change(e.target.value as Sensitivity)} aria-describedby="sensitivity-help">
+        <select value={sensitivity} disabled={disabled || busy || locked} onChange={(e) => void change(e.target.value as Sensitivity)} aria-describedby="sensitivity-help">
           {SENSITIVITIES.map((s) => (
             <option key={s} value={s}>
               {s[0]!.toUpperCase() + s.slice(1)}
