@@ -71,6 +71,8 @@ describe('a facilitated team reflection', () => {
 
   it('Fay starts the team reflection; everyone sees the first phase and its prompt', async () => {
     for (const p of [pia, pete]) expect(await hook(p.page, 'session-bar').count()).toBe(0)
+    for (const p of [pia, pete]) expect(await hook(p.page, 'session-setup').count()).toBe(0)
+    await hook(fay.page, 'session-setup').click()
     await hook(fay.page, 'session-template').selectOption(TEMPLATE.id)
     expect(await hook(fay.page, 'session-template-summary').innerText()).toContain('Reflect → Group → Vote')
     await hook(fay.page, 'session-start').click()

@@ -1,6 +1,7 @@
-// The bar under the board header: search and filter, the dot vote, and CSV import. Shown over
-// both the canvas and the outline view.
+// The bar under the board header: search and filter, starting a session, the dot vote, and CSV
+// import. Shown over both the canvas and the outline view.
 import type { BoardSession } from '../board/createSession.ts'
+import { SessionStart } from '../facilitation/SessionStart.tsx'
 import { FilterBar } from '../filter/FilterBar.tsx'
 import { ImportControls } from '../import/ImportControls.tsx'
 import { useStore } from '../store/useStore.ts'
@@ -13,6 +14,7 @@ export function BoardBar({ session }: { session: BoardSession }) {
     <div className="board-bar">
       <FilterBar session={session} />
       <div className="spacer" />
+      <SessionStart session={session} />
       <VoteBar session={session} />
       {canEdit && <ImportControls session={session} />}
     </div>

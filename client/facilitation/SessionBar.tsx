@@ -1,13 +1,13 @@
-// The session bar under the board bar. Facilitators choose a method template, start it, step
-// through its phases, run the timer, end private writing (reveal) and lock the board or the
-// selection. Everyone else sees the current phase, its prompt, the timer and what is locked.
+// The session bar under the board bar while a session runs. Facilitators step through its
+// phases, run the timer, end private writing (reveal) and lock the board or the selection.
+// Everyone else sees the current phase, its prompt, the timer and what is locked. It also keeps
+// the lock gate attached for the whole board screen.
 import { useEffect, useState } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
 import { Icon } from '../chrome/Icon.tsx'
-import { useLoad } from '../cycles/useLoad.ts'
 import { useStore } from '../store/useStore.ts'
 import { attachLockGate } from './lockGate.ts'
-import { listTemplates, sendSession, type SessionAction } from './sessionApi.ts'
+import { sendSession, type SessionAction } from './sessionApi.ts'
 import { runsSessions, writesPrivately } from './sessionRules.ts'
 import { SessionTimer } from './SessionTimer.tsx'
 import { useServerOffset } from './useServerOffset.ts'
@@ -33,7 +33,8 @@ export function SessionBar({ session }: { session: BoardSession }) {
     })
   }
 
-  if (!state) return facilitator ? <StartSession send={send} busy={busy} error={error} /> : null
+  // Starting is in the board bar (SessionStart); without a session there is nothing to show here.
+  if (!state) return null
   const last = state.phases.length - 1
   return (
     <section className="session-bar" aria-label="Facilitated session" data-testid="session-bar" data-phase={phase?.id ?? ''} data-phase-index={phaseIndex} data-private={state.private} data-locked={state.locked}>
@@ -89,38 +90,6 @@ export function SessionBar({ session }: { session: BoardSession }) {
             {error}
           </span>
         )}
-      </div>
-    </section>
-  )
-}
-
-function StartSession({ send, busy, error }: { send: (a: SessionAction) => void; busy: boolean; error: string | null }) {
-  const templates = useLoad(listTemplates, 'templates')
-  const [choice, setChoice] = useState('')
-  const list = templates.value?.templates ?? []
-  const chosen = list.find((t) => t.id === choice) ?? list[0]
-  return (
-    <section className="session-bar idle" aria-label="Facilitated session" data-testid="session-bar" data-phase="">
-      <label>
-        Method{' '}
-        <select value={chosen?.id ?? ''} onChange={(e) => setChoice(e.target.value)} data-testid="session-template" disabled={!list.length}>
-          {list.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {chosen && (
-        <span className="session-minutes" data-testid="session-template-summary">
-          {chosen.phases.map((p) => p.name).join(' → ')} · {chosen.phases.reduce((n, p) => n + p.minutes, 0)} min
-        </span>
-      )}
-      <button type="button" onClick={() => chosen && send({ action: 'start', templateId: chosen.id })} disabled={busy || !chosen} data-testid="session-start">
-        Start session
-      </button>
-      <div role="alert" className="session-error-slot">
-        {(error ?? templates.error?.message) && <span className="session-error">{error ?? templates.error?.message}</span>}
       </div>
     </section>
   )
