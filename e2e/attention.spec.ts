@@ -6,8 +6,8 @@
 // browser stops sending its pointer). Olive, an observer, opens the presenter view: the board
 // without tools, following Fay, with the phase and timer in large type. Last, the harvest view
 // shows each table's patterns side by side, with the vote totals once the vote has closed.
-// Screenshots: e2e/artifacts/presenter.png, harvest.png, spotlight.png (Pat's view) and
-// attention-facilitator.png (Fay's controls). Hooks: client/README.md "Attention".
+// Screenshots: e2e/artifacts/presenter.png, harvest.png, spotlight.png and follow-away.png (Pat's
+// view) and attention-facilitator.png (Fay's controls). Hooks: client/README.md "Attention".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -100,6 +100,7 @@ describe('attention, presenter view and harvest at a place workshop', () => {
   }, STEP)
 
   it('Fay starts the place workshop: its eight tables are drawn on everyone\'s canvas', async () => {
+    await hook(fay.page, 'session-setup').click()
     await hook(fay.page, 'session-template').selectOption(WORKSHOP.id)
     await hook(fay.page, 'session-start').click()
     for (const p of [fay, pat]) await expect.poll(() => hook(p.page, 'session-bar').getAttribute('data-phase'), SYNC).toBe('one')
@@ -133,6 +134,7 @@ describe('attention, presenter view and harvest at a place workshop', () => {
       }, SYNC)
       .toBe(true)
     expect((await view(pat.board)).camera).toEqual(patAway)
+    await pat.page.screenshot({ path: join(ARTIFACTS, 'follow-away.png') })
 
     await hook(pat.page, 'follow-rejoin').click()
     await expect.poll(() => hook(pat.page, 'follow-pill').getAttribute('data-state'), SYNC).toBe('following')
