@@ -1,12 +1,13 @@
 // A facilitated team reflection in three browsers: Fay (facilitator, not the owner) and two
-// participants, Pia and Pete. Fay starts the team-reflection template and runs its timer (start,
-// pause, extend); in the private Reflect phase each participant writes into their own draft room,
-// and Pete's browser receives no byte of Pia's draft in any frame until Fay moves on, which
-// reveals it to everyone. Fay groups the stories, runs a dot vote, steps through So what? and Now
-// what?, locks an item and then the whole board; a participant's write forced over the socket
-// while locked is refused by the server. Screenshots in e2e/artifacts: facilitation-private.png
-// (Pia's drafts), facilitation-facilitator.png (Fay's bar) and facilitation.png (locked, at the
-// end). Hooks: client/README.md "Facilitation".
+// participants, Pia and Pete, plus Sam, an observer whose device clock is ten minutes fast. Fay
+// starts the team-reflection template and runs its timer (start, pause, extend; Sam's reads the
+// same); in the private Reflect phase each participant writes into their own draft room, and
+// Pete's browser receives no byte of Pia's draft in any frame until Fay moves on, which reveals it
+// to everyone. Fay groups the stories, runs a dot vote, steps through So what? and Now what?,
+// locks an item and then the whole board; a participant's write forced over the socket while
+// locked is refused by the server. Screenshots in e2e/artifacts: facilitation-start.png (the
+// template chooser), facilitation-private.png (Pia's drafts), facilitation-facilitator.png (Fay's
+// bar) and facilitation.png (locked, at the end). Hooks: client/README.md "Facilitation".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -75,6 +76,8 @@ describe('a facilitated team reflection', () => {
     await hook(fay.page, 'session-setup').click()
     await hook(fay.page, 'session-template').selectOption(TEMPLATE.id)
     expect(await hook(fay.page, 'session-template-summary').innerText()).toContain('Reflect → Group → Vote')
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await fay.page.screenshot({ path: join(ARTIFACTS, 'facilitation-start.png') })
     await hook(fay.page, 'session-start').click()
     const first = TEMPLATE.phases[0]!
     for (const p of everyone) {
