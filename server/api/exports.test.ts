@@ -53,7 +53,7 @@ describe('exports, import and history', () => {
   })
   afterAll(async () => server.close())
 
-  it('[EX1] JSON round trip: export, import as a new board, export again: identical but for the export time', async () => {
+  it('[EX1][X1] JSON round trip: export, import as a new board, export again: identical but for the export time', async () => {
     const first = await download(server.owner, `/api/boards/${boardId}/export/json`)
     expect(first.status).toBe(200)
     const data = JSON.parse(first.text)
@@ -74,7 +74,7 @@ describe('exports, import and history', () => {
     expect(audit.body.entries.map((e) => e.action)).toContain('board.imported')
   })
 
-  it('[EX2] canary: a restricted story\u2019s text appears in none of the exports or reports, in any format or audience', async () => {
+  it('[EX2][X2] canary: a restricted story\u2019s text appears in none of the exports or reports, in any format or audience', async () => {
     const paths = [
       'json', 'stories.csv', 'patterns.csv', 'board.svg', 'board.svg?pattern=pattern-p1', 'board.svg?stories=story-ddd4,story-bbb2',
       'board.pdf', 'board.pdf?pattern=pattern-p1', 'board.pdf?stories=story-ddd4,story-bbb2', 'board.png',
@@ -131,7 +131,7 @@ describe('exports, import and history', () => {
     expect(audit.body.entries.some((e) => e.action === 'board.exported' && e.details.format === 'stories.csv' && e.details.role === 'observer')).toBe(true)
   })
 
-  it('[EX6] bad input gets a clear error and creates nothing', async () => {
+  it('[EX6][X4] bad input gets a clear error and creates nothing', async () => {
     expect((await download(server.owner, `/api/boards/${boardId}/export/report.md?audience=board`)).status).toBe(400)
     expect((await download(server.owner, `/api/boards/${boardId}/export/board.svg?pattern=pattern-none`)).status).toBe(404)
     expect((await download(server.owner, `/api/boards/${boardId}/export/board.svg?pattern=x`)).status).toBe(400)
@@ -147,7 +147,7 @@ describe('exports, import and history', () => {
     expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(before)
   })
 
-  it('[EX7] history: automatic and named versions; restore as a new board needs a facilitator', async () => {
+  it('[EX7][X5] history: automatic and named versions; restore as a new board needs a facilitator', async () => {
     const contributor = await member('contributor', 'Cara')
     const named = await contributor.request<{ version: { id: string; kind: string } }>('POST', `/api/boards/${boardId}/versions`, { name: 'End of workshop' })
     expect(named.status).toBe(201)
@@ -166,6 +166,10 @@ describe('exports, import and history', () => {
     expect(restored.body.board.title).toBe('Debt advice team (End of workshop)')
     const ids = await server.lw.rooms.read(restored.body.board.id, (doc) => readBoard(doc).stories.map((s) => s.id))
     expect(ids).toContain('story-eee5')
+    // The original stays as it is now, with the same versions.
+    expect(await server.lw.rooms.read(boardId, (doc) => readBoard(doc).stories.some((s) => s.id === 'story-eee5'))).toBe(false)
+    const after = await observer.request<{ versions: unknown[] }>('GET', `/api/boards/${boardId}/versions`)
+    expect(after.body.versions.length).toBe(list.body.versions.length)
     expect((await server.owner.request('POST', `/api/boards/${boardId}/versions/none-such/restore`, {})).status).toBe(404)
   })
 })

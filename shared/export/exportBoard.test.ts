@@ -17,7 +17,7 @@ function roundTrip(json: string, voteSessionId: string | null): Y.Doc {
 }
 
 describe('board export (learning-wall-board/1)', () => {
-  it('round-trips: export, import into a new board, export again gives identical JSON', () => {
+  it('[X1] round-trips: export, import into a new board, export again gives identical JSON', () => {
     const { doc, ballots } = richBoard()
     const first = JSON.stringify(exportBoard(doc, { anonymous: false, ballots, exportedAt: AT }), null, 2)
     const imported = roundTrip(first, 'vote-new')
@@ -55,7 +55,7 @@ describe('board export (learning-wall-board/1)', () => {
     expect(json).toContain(' and the bad link')
   })
 
-  it('restricted stories travel as placeholders only: no text, fields or tags', () => {
+  it('[X2] restricted stories travel as placeholders only: no text, fields or tags', () => {
     const { doc, ballots } = richBoard()
     const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
     expect(JSON.stringify(data)).not.toContain('CANARY')
@@ -75,7 +75,7 @@ describe('board export (learning-wall-board/1)', () => {
     expect(data.votes.session?.totals).toEqual({ 'pattern-p1': 4, 'pattern-p2': 1 })
   })
 
-  it('refuses bad imports with a clear error and changes nothing', () => {
+  it('[X4] refuses bad imports with a clear error and changes nothing', () => {
     const { doc, ballots } = richBoard()
     const good = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
     expect(parseExport({ ...good, format: 'learning-wall-board/9' })).toMatchObject({ ok: false, error: { code: 'unsupported_format' } })

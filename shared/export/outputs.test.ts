@@ -27,7 +27,7 @@ function everyOutput(): Record<string, string> {
 }
 
 describe('exports and reports', () => {
-  it('canary: a restricted story\u2019s text, tags and experiment appear in no export or report', () => {
+  it('[X2] canary: a restricted story\u2019s text, tags and experiment appear in no export or report', () => {
     const outputs = everyOutput()
     expect(Object.keys(outputs)).toHaveLength(9)
     for (const [name, text] of Object.entries(outputs)) {
@@ -39,7 +39,7 @@ describe('exports and reports', () => {
     expect(outputs['stories.csv']).toContain('Waiting lists felt endless')
   })
 
-  it('confidential stories are counted in reports, never quoted; working ones are quoted in descriptive and technical', () => {
+  it('[X3] confidential stories are counted in reports, never quoted; working ones are quoted in descriptive and technical', () => {
     const outputs = everyOutput()
     for (const a of AUDIENCES) expect(outputs[`report ${a}`]!.includes('council tax'), a).toBe(false)
     expect(outputs['report descriptive']).toContain('> Waiting lists felt endless')
