@@ -114,3 +114,18 @@ describe('CSV import onto a board', () => {
     expect(new Set(added.map((s) => s.pos.x)).size).toBe(32)
   })
 })
+
+describe('CSV line numbers', () => {
+  it('[C8] rows are numbered by the line they start on, past multi-line cells and blank rows; any line break is a paragraph', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const csv = ['text,outcome', `"first${nl}second paragraph",better`, '', ',,', 'bad,great', `"three${nl}${nl}lines",better`, ',better', 'ok,better'].join(nl)
+      const r = parseStoryCsv(csv)
+      expect(r.rows.map((x) => [x.line, x.text]), JSON.stringify(nl)).toEqual([
+        [2, 'first\nsecond paragraph'],
+        [7, 'three\n\nlines'],
+        [11, 'ok'],
+      ])
+      expect(r.rejected.map((x) => x.line), JSON.stringify(nl)).toEqual([6, 10])
+    }
+  })
+})

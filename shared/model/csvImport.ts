@@ -1,5 +1,6 @@
 // CSV import of stories: a text column and one column per field. Every row is validated with the
-// story's own validators; rejected rows are reported with their line and reason, and nothing of
+// story's own validators; rejected rows are reported with the line they start on (as a text
+// editor or a spreadsheet without line breaks in cells numbers them) and the reason, and nothing of
 // them is written. Pure module (papaparse is plain JS).
 import Papa from 'papaparse'
 import type { z } from 'zod'
@@ -47,9 +48,43 @@ export function parseMeasures(cell: string): z.infer<typeof Measure>[] {
   return out
 }
 
+/**
+ * Records with the line each starts on. Counted back from where a record ends, less the line
+ * breaks inside its quoted cells, so skipped blank rows (also `,,,`) and multi-line cells are
+ * numbered as a text editor shows them.
+ */
+function records(text: string): { cells: string[]; line: number }[] {
+  const out: { cells: string[]; line: number }[] = []
+  let pos = 0
+  let line = 1
+  let lf = 10
+  const breaks = (from: string | readonly string[]) => {
+    let n = 0
+    for (const part of typeof from === 'string' ? [from] : from) for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) === lf) n++
+    return n
+  }
+  const advance = (to: number) => {
+    line += breaks(text.slice(pos, to))
+    pos = to
+  }
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    step: (r) => {
+      // Old Mac files break lines with CR alone; everything else ends a line with LF.
+      lf = r.meta.linebreak === '\r' ? 13 : 10
+      let end = Math.max(pos, r.meta.cursor)
+      while (end > pos && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--
+      advance(end)
+      out.push({ cells: r.data, line: line - breaks(r.data) })
+      advance(Math.max(pos, r.meta.cursor))
+    },
+  })
+  return out
+}
+
 export function parseStoryCsv(csv: string): CsvImport {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const [header, ...body] = parsed.data
+  const [first, ...body] = records(csv.replace(/^\uFEFF/, ''))
+  const header = first?.cells
   if (!header) return { rows: [], rejected: [{ line: 1, reason: 'the file is empty' }], columns: [] }
   const columns = header.map((h) => ALIASES[norm(h)] ?? null)
   const textAt = columns.indexOf('text')
@@ -59,11 +94,11 @@ export function parseStoryCsv(csv: string): CsvImport {
   const rows: ImportRow[] = []
   const rejected: RejectedRow[] = []
   const known = columns.filter((c): c is NonNullable<typeof c> => c !== null)
-  body.slice(0, MAX_ROWS).forEach((cells, i) => {
-    const line = i + 2
+  body.slice(0, MAX_ROWS).forEach(({ cells, line }) => {
     try {
       if (cells.length !== header.length) throw new Error(`has ${cells.length} cells, the header has ${header.length}`)
-      const text = (cells[textAt] ?? '').trim()
+      // One paragraph per line, whichever line breaks the file uses.
+      const text = (cells[textAt] ?? '').replace(/\r\n?/g, '\n').trim()
       if (!text) throw new Error('text is empty')
       if (text.length > MAX_TEXT) throw new Error(`text is longer than ${MAX_TEXT} characters`)
       const raw: Record<string, unknown> = {}
@@ -85,7 +120,7 @@ export function parseStoryCsv(csv: string): CsvImport {
       rejected.push({ line, reason: (e as Error).message })
     }
   })
-  if (body.length > MAX_ROWS) rejected.push({ line: MAX_ROWS + 2, reason: `only the first ${MAX_ROWS} rows are imported` })
+  if (body.length > MAX_ROWS) rejected.push({ line: body[MAX_ROWS]!.line, reason: `only the first ${MAX_ROWS} rows are imported` })
   return { rows, rejected, columns: known }
 }
 
