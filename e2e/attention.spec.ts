@@ -250,6 +250,12 @@ describe('attention, presenter view and harvest at a place workshop', () => {
     await expect.poll(async () => (await followGap(fay.board, olive.board)).covers, SYNC).toBe(true)
     expect((await followGap(fay.board, olive.board)).gap).toBeLessThan(2)
     await olive.page.screenshot({ path: join(ARTIFACTS, 'presenter.png') })
+    // Someone without a role on the board gets no presenter view and no byte of the board.
+    const sam = await e2e.person('Sam Stranger')
+    await sam.page.goto(`${e2e.baseUrl}/b/${boardId}/present`)
+    await sam.page.getByRole('heading', { name: 'Cannot present this board' }).waitFor()
+    expect(await sam.page.evaluate(() => window.__learningWall === undefined)).toBe(true)
+    expect(await sam.page.locator('body').innerText()).not.toContain('Delays cost money')
     const violations = await severeViolations(olive.page)
     expect(violations.length, report('presenter view', violations)).toBe(0)
     await hook(fay.page, 'follow-me').click()
