@@ -19,10 +19,12 @@ import { ApiClient, uniqueEmail } from '../server/testing/apiClient.ts'
 import { createPattern } from '../shared/ops/pattern.ts'
 import { templateById } from '../shared/templates/index.ts'
 import { type Person, PASSWORD, useE2E } from './support/fixture.ts'
+import { report, severeViolations } from './support/axe.ts'
 import { ARTIFACTS } from './support/paths.ts'
 import { writeBoard } from './support/seed.ts'
 
-const e2e = useE2E()
+// axe's source is injected as a script: the app's CSP (script-src 'self') would refuse it.
+const e2e = useE2E({ bypassCSP: true })
 /** Waiting for the other side: generous on a shared two-core machine; no timing is asserted. */
 const SYNC = { timeout: 15_000, interval: 50 }
 const STEP = 120_000
@@ -134,6 +136,10 @@ describe('a facilitated team reflection', () => {
     mkdirSync(ARTIFACTS, { recursive: true })
     await pia.page.screenshot({ path: join(ARTIFACTS, 'facilitation-private.png') })
     await fay.page.screenshot({ path: join(ARTIFACTS, 'facilitation-facilitator.png') })
+    for (const [p, include] of [[fay, '[data-testid=session-bar]'], [pia, '[data-testid=session-bar]'], [pia, '[data-testid=private-drafts]']] as const) {
+      const violations = await severeViolations(p.page, { include })
+      expect(violations.length, report(`${include} for ${p.name}`, violations)).toBe(0)
+    }
 
     // Pia's draft is in no board document and on no other screen; Pete's socket never carried it.
     for (const p of everyone) expect((await boardTexts(p)).join('\n')).not.toContain(PIA_CANARY)

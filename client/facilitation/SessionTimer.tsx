@@ -56,10 +56,10 @@ export function SessionTimer({ timer, offset, canRun, send, busy }: Props) {
               Start
             </button>
           )}
-          <button type="button" onClick={() => send({ action: 'timer', op: 'extend', ms: 60_000 })} disabled={busy} data-testid="timer-extend-1" aria-label="Add one minute">
+          <button type="button" onClick={() => send({ action: 'timer', op: 'extend', ms: 60_000 })} disabled={busy} data-testid="timer-extend-1" title="Add one minute">
             +1 min
           </button>
-          <button type="button" onClick={() => send({ action: 'timer', op: 'extend', ms: 5 * 60_000 })} disabled={busy} data-testid="timer-extend-5" aria-label="Add five minutes">
+          <button type="button" onClick={() => send({ action: 'timer', op: 'extend', ms: 5 * 60_000 })} disabled={busy} data-testid="timer-extend-5" title="Add five minutes">
             +5 min
           </button>
           <button type="button" onClick={() => send({ action: 'timer', op: 'reset' })} disabled={busy} data-testid="timer-reset">
