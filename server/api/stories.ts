@@ -18,7 +18,13 @@ import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
 
-export type StoryRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit }
+export type StoryRouteDeps = {
+  storage: Storage
+  rooms: Rooms
+  audit: Audit
+  /** Drops cached exports of a board whose content was restricted or withdrawn. */
+  forgetExports?: (boardId: string) => void
+}
 
 const NewRestricted = CreateStoryInput.omit({ author: true })
 const ChangeSensitivity = z.object({ sensitivity: Sensitivity })
@@ -33,7 +39,7 @@ const storyIdOf = (raw: string | undefined): string => {
   return id.data
 }
 
-export function storyRoutes({ storage, rooms, audit }: StoryRouteDeps): Hono<AppEnv> {
+export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const deps = { storage, rooms }
 
@@ -72,6 +78,7 @@ export function storyRoutes({ storage, rooms, audit }: StoryRouteDeps): Hono<App
             ? await unrestrict(deps, board.id, storyId, to)
             : await setPlain(rooms, board.id, storyId, to)
       if (!result.ok) throw refused(result.error)
+      if (to === 'restricted') forgetExports?.(board.id)
       await audit({ boardId: board.id, actorId: identity.user.id, action: 'story.sensitivity_changed', details: { storyId, from, to } })
     }
     return c.json({ storyId, from, to })
@@ -87,13 +94,15 @@ export function storyRoutes({ storage, rooms, audit }: StoryRouteDeps): Hono<App
     }
     const result = await withdraw(deps, board.id, storyId)
     if (!result.ok) throw refused(result.error)
+    for (const id of result.value.boards) forgetExports?.(id)
+    const counts = { boards: result.value.boards.length, versions: result.value.versions }
     await audit({
       boardId: board.id,
       actorId: board.anonymous && byAuthor ? null : identity.user.id,
       action: 'story.withdrawn',
-      details: { storyId, byAuthor, boards: result.value.boards, versions: result.value.versions },
+      details: { storyId, byAuthor, ...counts },
     })
-    return c.json({ storyId, withdrawn: true, ...result.value })
+    return c.json({ storyId, withdrawn: true, ...counts })
   })
 
   return app

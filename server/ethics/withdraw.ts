@@ -27,7 +27,8 @@ export async function authorOf({ rooms }: EraseDeps, boardId: string, storyId: s
   return null
 }
 
-export type Withdrawal = { boards: number; versions: number }
+/** `boards`: every board whose documents and history were rewritten, this one first. */
+export type Withdrawal = { boards: string[]; versions: number }
 
 export async function withdraw(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<Withdrawal>> {
   const { rooms, storage } = deps
@@ -62,5 +63,5 @@ export async function withdraw(deps: EraseDeps, boardId: string, storyId: string
   // Drafts revealed into the board still hold their text in the draft rooms' stored history.
   const drafts = await storage.docs.roomsWithPrefix(`${boardId}~draft~`)
   await eraseHistory(deps, [boardId, restricted, ...drafts, ...others])
-  return ok({ boards: 1 + others.size, versions })
+  return ok({ boards: [boardId, ...others], versions })
 }

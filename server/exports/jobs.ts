@@ -72,6 +72,23 @@ export class ExportJobs {
     return e && e.boardId === boardId && e.userId === userId ? e.result : null
   }
 
+  /**
+   * Forgets every job of a board, queued, running or finished, with its input and bytes: after a
+   * withdrawal no cached export may still hold the story. A running job finishes into nothing.
+   */
+  forgetBoard(boardId: string): void {
+    for (const [id, e] of this.jobs) {
+      if (e.boardId !== boardId) continue
+      this.jobs.delete(id)
+      const queued = this.queue.indexOf(e)
+      if (queued >= 0) this.queue.splice(queued, 1)
+      e.result = null
+      e.status = 'failed'
+      e.error = 'withdrawn content: export again'
+      for (const w of e.waiters.splice(0)) w()
+    }
+  }
+
   /** Resolves once the job has finished, one way or the other. */
   async settled(id: string): Promise<ExportJob | null> {
     const e = this.jobs.get(id)
