@@ -34,7 +34,8 @@ export function SessionBar({ session }: { session: BoardSession }) {
   }
 
   // Starting is in the board bar (SessionStart); without a session there is nothing to show here.
-  if (!state) return null
+  // Attention alone (follow me, spotlight, hidden cursors) keeps a state with no method: no bar.
+  if (!state || state.phases.length === 0) return null
   const last = state.phases.length - 1
   return (
     <section className="session-bar" aria-label="Facilitated session" data-testid="session-bar" data-phase={phase?.id ?? ''} data-phase-index={phaseIndex} data-private={state.private} data-locked={state.locked}>

@@ -13,7 +13,7 @@ export function SessionStart({ session }: { session: BoardSession }) {
   const { session: state } = useSession(session.doc)
   const role = useStore(session.access, (a) => (a.endedBy === null ? a.role : null))
   const [open, setOpen] = useState(false)
-  if (state || !runsSessions(role)) return null
+  if ((state && state.phases.length > 0) || !runsSessions(role)) return null
   return (
     <div className="session-start">
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="session-setup">

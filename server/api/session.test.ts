@@ -217,6 +217,10 @@ describe('facilitation', () => {
     await session(boardId, { action: 'cursors', hidden: true })
     await waitFor(() => readSession(p.doc)?.hideCursors === true)
     expect(readSession(p.doc)).toMatchObject({ spotlight: 'pattern-1', follow: { clientId: 4242 } })
+    // Attention set before a method starts carries on into it.
+    expect((await session(boardId, { action: 'start', templateId: 'team-reflection' })).status).toBe(200)
+    await waitFor(() => (readSession(p.doc)?.phases.length ?? 0) > 0)
+    expect(readSession(p.doc)).toMatchObject({ spotlight: 'pattern-1', hideCursors: true, follow: { clientId: 4242 } })
     expect((await session(boardId, { action: 'follow', clientId: null })).status).toBe(200)
     await waitFor(() => readSession(p.doc)?.follow === null)
   })

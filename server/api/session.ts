@@ -74,6 +74,10 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
         const first = template.phases[0]!
         next = {
           ...emptySession(),
+          // Attention set before the method starts (follow me, spotlight, hidden cursors) carries on.
+          follow: current.follow,
+          spotlight: current.spotlight,
+          hideCursors: current.hideCursors,
           templateId: template.id,
           templateVersion: template.version,
           phases: template.phases,
