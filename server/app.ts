@@ -19,9 +19,8 @@ import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
 import { shareRoutes } from './api/shares.ts'
 import { sessionRoutes } from './api/session.ts'
-import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
-import { exportRoutes } from './api/exports.ts'
+import { exportRoutes, IMPORT_MAX_BYTES } from './api/exports.ts'
 import { AutoVersions } from './exports/history.ts'
 import { ExportJobs } from './exports/jobs.ts'
 import { auditTo } from './auth/audit.ts'
@@ -97,7 +96,10 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use('/api/*', bodyLimit({ maxSize: config.maxRequestBytes }))
+  const requestLimit = bodyLimit({ maxSize: config.maxRequestBytes })
+  // A board export is larger than any other request (about 0.5 KB per story).
+  const importLimit = bodyLimit({ maxSize: Math.max(config.maxRequestBytes, IMPORT_MAX_BYTES) })
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/boards/import' ? importLimit : requestLimit)(c, next))
   app.use('/api/*', csrfProtection(config.secureCookies))
   app.use('/api/*', async (c, next) => {
     const credential = credentialOf(c)
@@ -120,7 +122,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
   app.route('/api', sessionRoutes({ storage, rooms, audit }))
-  app.route('/api', storyRoutes({ storage, rooms, audit, forgetExports: (boardId) => exportJobs.forgetBoard(boardId) }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 

@@ -3,7 +3,8 @@ import { useState, type ChangeEvent } from 'react'
 import { importBoard } from './exportApi.ts'
 import './export.css'
 
-const MAX_BYTES = 20 * 1024 * 1024
+/** As the server's IMPORT_MAX_BYTES. */
+const MAX_BYTES = 32 * 1024 * 1024
 
 export function ImportBoardForm({ onImported }: { onImported: (board: { id: string }) => void }) {
   const [status, setStatus] = useState('')

@@ -13,7 +13,7 @@ export function scopeChoices(selection: ReadonlySet<string>, patterns: readonly 
       label: n ? `Selection (${n} ${n === 1 ? 'story' : 'stories'})` : 'Selection (select stories first)',
       scope: n ? { kind: 'selection', storyIds: [...selection].sort() } : null,
     },
-    ...patterns.map((p) => ({
+    ...patterns.map((p): ScopeChoice => ({
       value: `pattern:${p.id}`,
       label: `Pattern: ${p.name || 'Untitled pattern'}`,
       scope: { kind: 'pattern', patternId: p.id },

@@ -147,6 +147,16 @@ describe('exports, import and history', () => {
     expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(before)
   })
 
+  it('[EX8] a board export larger than the usual request limit still imports', async () => {
+    const data = JSON.parse((await download(server.owner, `/api/boards/${boardId}/export/json`)).text)
+    const template = data.stories.find((s: { id: string }) => s.id === 'story-bbb2')
+    for (let i = 0; i < 2500; i++) data.stories.push({ ...template, id: `bulk-${String(i).padStart(5, '0')}`, pos: { x: i, y: 2000 } })
+    expect(JSON.stringify(data).length).toBeGreaterThan(1024 * 1024)
+    const imported = await server.owner.request<{ board: { id: string } }>('POST', '/api/boards/import', data)
+    expect(imported.status).toBe(201)
+    expect(await server.lw.rooms.read(imported.body.board.id, (doc) => readBoard(doc).stories.length)).toBe(data.stories.length)
+  })
+
   it('[EX7][X5] history: automatic and named versions; restore as a new board needs a facilitator', async () => {
     const contributor = await member('contributor', 'Cara')
     const named = await contributor.request<{ version: { id: string; kind: string } }>('POST', `/api/boards/${boardId}/versions`, { name: 'End of workshop' })

@@ -30,6 +30,9 @@ import type { BoardRecord, Storage, UserRecord } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
 
+/** Largest board export accepted by `POST /api/boards/import` (about 60,000 stories). */
+export const IMPORT_MAX_BYTES = 32 * 1024 * 1024
+
 export type ExportRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; jobs: ExportJobs }
 
 const HEAVY = ['board.png', 'board.pdf', 'report.pdf'] as const
