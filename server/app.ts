@@ -19,6 +19,7 @@ import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
 import { shareRoutes } from './api/shares.ts'
 import { sessionRoutes } from './api/session.ts'
+import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
 import { exportRoutes, IMPORT_MAX_BYTES } from './api/exports.ts'
 import { AutoVersions } from './exports/history.ts'
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
   app.route('/api', sessionRoutes({ storage, rooms, audit }))
+  app.route('/api', storyRoutes({ storage, rooms, audit, forgetExports: (boardId) => exportJobs.forgetBoard(boardId) }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 
