@@ -396,6 +396,9 @@ describe('CSV import through the import control', () => {
     expect([xs.size, ys.size]).toEqual([32, 31]) // ⌈√980⌉ columns
     expect(new Set(added.map((s) => `${s.pos.x},${s.pos.y}`)).size).toBe(980)
 
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await olive.page.screenshot({ path: join(ARTIFACTS, 'import-report.png') })
+
     // The other person has all of it too.
     await expect.poll(async () => (await cal.board.stories()).length, { ...SYNC, timeout: 60_000 }).toBe(982)
     await report.getByTestId('import-report-close').click()

@@ -5,6 +5,7 @@ import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
 import { reportHeadline } from './importPlan.ts'
 import { importCsvFile } from './runImport.ts'
+import './import.css'
 
 export function ImportControls({ session }: { session: BoardSession }) {
   const job = useStore(session.ui, (s) => s.importJob)

@@ -113,7 +113,10 @@ export function parseStoryCsv(csv: string): CsvImport {
       const fields = StoryFields.safeParse(raw)
       if (!fields.success) {
         const issue = fields.error.issues[0]!
-        throw new Error(`${issue.path.join('.') || 'row'}: ${issue.message}`)
+        const field = issue.path.join('.') || 'row'
+        // A choice field gets the value as typed and the choices, not the validator's wording.
+        if (issue.code === 'invalid_value') throw new Error(`${field}: "${String(raw[String(issue.path[0])]).slice(0, 40)}" is not one of ${issue.values.map(String).join(', ')}`)
+        throw new Error(`${field}: ${issue.message}`)
       }
       rows.push({ line, text, fields: fields.data })
     } catch (e) {
