@@ -13,3 +13,7 @@ export const setSensitivity = (boardId: string, storyId: string, sensitivity: Se
 
 export const withdrawStory = (boardId: string, storyId: string) =>
   api<{ storyId: string; withdrawn: true; boards: number; versions: number }>(`${storyPath(boardId, storyId)}/withdraw`, { method: 'POST' })
+
+/** A restricted story written straight to the server: no byte of it enters the shared document. */
+export const createRestrictedStory = (boardId: string, story: { pos: { x: number; y: number }; colour?: string; text: string; fields: Record<string, unknown> }) =>
+  api<{ id: string }>(`/api/boards/${encodeURIComponent(boardId)}/stories`, { method: 'POST', body: JSON.stringify(story) })

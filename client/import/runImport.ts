@@ -5,6 +5,7 @@
 import { parseStoryCsv, type RejectedRow } from '../../shared/model/csvImport.ts'
 import { createStories } from '../../shared/ops/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
+import { createRestrictedStory } from '../ethics/storiesApi.ts'
 import { screenToCanvas, type Vec } from '../geometry/camera.ts'
 import { chunkRanges, importPositions, importReport, isCsvFile, MAX_IMPORT_BYTES, refusedFile } from './importPlan.ts'
 
@@ -37,11 +38,19 @@ export async function importCsvFile(s: BoardSession, file: File, at?: Vec): Prom
   try {
     for (const [start, end] of chunkRanges(parsed.rows.length)) {
       const rows = parsed.rows.slice(start, end)
-      const r = createStories(s.doc, { stories: rows.map((row, k) => ({ pos: positions[start + k], colour, text: row.text, fields: row.fields })) }, s.origin)
-      if (r.ok) created += r.value.ids.length
+      const placed = rows.map((row, k) => ({ row, pos: positions[start + k]! }))
+      // Restricted rows go to the server, which keeps their content out of the shared document.
+      for (const { row, pos } of placed.filter((p) => p.row.fields.sensitivity === 'restricted')) {
+        const r = await createRestrictedStory(s.boardId, { pos, colour, text: row.text, fields: row.fields })
+        if (r.ok) created++
+        else failed.push({ line: row.line, reason: `could not be written: ${r.error.message}` })
+      }
+      const plain = placed.filter((p) => p.row.fields.sensitivity !== 'restricted')
+      const r = plain.length ? createStories(s.doc, { stories: plain.map(({ row, pos }) => ({ pos, colour, text: row.text, fields: row.fields })) }, s.origin) : null
+      if (r?.ok) created += r.value.ids.length
       // The rows were validated when parsed; a refusal here (e.g. the board became read-only) is
       // said for every row of the chunk, none of which was written.
-      else for (const row of rows) failed.push({ line: row.line, reason: `could not be written: ${r.error.message}` })
+      else if (r) for (const { row } of plain) failed.push({ line: row.line, reason: `could not be written: ${r.error.message}` })
       s.ui.setState({ importJob: { fileName: file.name, done: end, total: parsed.rows.length } })
       await nextTick()
     }

@@ -18,7 +18,8 @@ export function toClip(boardId: string, stories: StoryView[]): Clip {
   return {
     kind: 'learning-wall/stories',
     boardId,
-    stories: stories.map((s) => ({
+    // Restricted placeholders hold no content to copy, and only the server writes that marker.
+    stories: stories.filter((s) => s.sensitivity !== 'restricted').map((s) => ({
       id: s.id,
       pos: s.pos,
       size: s.size,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addPattern, addStory, newBoard } from '../testing/board.ts'
+import { duplicateStories } from '../ops/story.ts'
 import { carriedPattern } from './carried.ts'
 import { storiesMap } from './layout.ts'
 import { readBoard } from './readBoard.ts'
@@ -54,6 +55,16 @@ describe('restricted placeholders', () => {
     expect(readBoard(board).stories[0]).toMatchObject({ text: SECRET, tellerRole: 'tenant', sensitivity: 'confidential' })
     expect(compacted(restricted).includes(utf8(SECRET))).toBe(false)
     expect(toPlaceholder(board, 'no-such-story', SERVER).ok).toBe(false)
+  })
+
+  it('[E6] duplicating a placeholder copies nothing: the copy would carry the marker only the server writes', () => {
+    const board = newBoard()
+    addStory(board, 'story-1', { text: SECRET })
+    addStory(board, 'story-2', { text: 'plain' })
+    toPlaceholder(board, 'story-1', SERVER)
+    const copies = duplicateStories(board, { ids: ['story-1', 'story-2'] }, SERVER)
+    expect(copies.ok && copies.value.ids.length).toBe(1)
+    expect(readBoard(board).stories.filter((s) => s.sensitivity === 'restricted').map((s) => s.id)).toEqual(['story-1'])
   })
 
   it('[E8] withdrawal leaves a mark without content and takes the quote off carried cards', () => {

@@ -230,6 +230,9 @@ export function duplicateStories(doc: Y.Doc, input: unknown, origin: Origin): Re
       // Copy only what the reader accepts: a source caught mid-sync (a key's old value deleted,
       // its new value still pending) would otherwise become a permanently broken copy.
       if (!(source instanceof Y.Map) || readStory(sourceId, source, []) === null) continue
+      // A restricted placeholder has no content here to copy; a copy would carry the restricted
+      // marker, which only the server writes (shared/model/restricted.ts).
+      if (source.get(K.sensitivity) === 'restricted') continue
       const copy: StoryMap = new Y.Map()
       const id = newId()
       for (const [key, value] of source.entries()) {
