@@ -404,4 +404,35 @@ describe('CSV import through the import control', () => {
     await report.getByTestId('import-report-close').click()
     await report.waitFor({ state: 'detached' })
   }, STEP)
+
+  it('a CSV file dropped on the canvas lands as a grid centred where it was dropped', async () => {
+    const olive = await e2e.person('Olive Dropper')
+    const boardId = await olive.api.createBoard('Dropped visits', 'team')
+    await olive.board.open(boardId)
+    // The drop point decides where the grid goes, not the view's centre.
+    const drop = { x: 300, y: 200 }
+    const screen = await olive.board.toScreen(drop)
+    const csv = 'text,experiment\nFirst,Drop-in\nSecond,Drop-in\nThird,Drop-in\nFourth,Drop-in\n'
+    await olive.page.evaluate(
+      ({ csv, x, y }) => {
+        const data = new DataTransfer()
+        data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }))
+        const canvas = document.querySelector('[data-testid=board-canvas]')!
+        for (const type of ['dragenter', 'dragover', 'drop']) canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }))
+      },
+      { csv, x: screen.x, y: screen.y },
+    )
+    const report = olive.page.getByTestId('import-report')
+    await report.waitFor()
+    expect(await report.getAttribute('data-imported')).toBe('4')
+    const stories = await olive.board.stories()
+    expect(stories.map((s) => s.text)).toEqual(['First', 'Second', 'Third', 'Fourth'])
+    expect(stories.every((s) => s.experiment === 'Drop-in')).toBe(true)
+    // Two by two, the grid's middle on the drop point (within the pixel the page rounds to).
+    const xs = stories.map((s) => s.pos.x)
+    const ys = stories.map((s) => s.pos.y)
+    expect(new Set(xs).size * new Set(ys).size).toBe(4)
+    expect(Math.abs((Math.min(...xs) + Math.max(...xs) + 200) / 2 - drop.x)).toBeLessThanOrEqual(1)
+    expect(Math.abs((Math.min(...ys) + Math.max(...ys) + 140) / 2 - drop.y)).toBeLessThanOrEqual(1)
+  }, STEP)
 })

@@ -38,6 +38,12 @@ export async function importCsvFile(s: BoardSession, file: File, at?: Vec): Prom
   try {
     for (const [start, end] of chunkRanges(parsed.rows.length)) {
       const rows = parsed.rows.slice(start, end)
+      // Editing can close mid-import (role changed, board locked, private writing started): the
+      // write guard would drop the rest silently, so say which rows were not written.
+      if (!s.access.getState().canEdit) {
+        for (const row of parsed.rows.slice(start)) failed.push({ line: row.line, reason: 'not written: editing this board was closed during the import' })
+        break
+      }
       const placed = rows.map((row, k) => ({ row, pos: positions[start + k]! }))
       // Restricted rows go to the server, which keeps their content out of the shared document.
       for (const { row, pos } of placed.filter((p) => p.row.fields.sensitivity === 'restricted')) {
