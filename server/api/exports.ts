@@ -78,6 +78,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
   }
 
   async function startJob(a: BoardAccess, input: z.infer<typeof JobInput>) {
+    if (!jobs.canStart(a.identity.user.id)) throw new HttpError(429, 'too_many_exports', 'wait for your other exports to finish')
     const { data, quotes } = await readBoardData(storage, rooms, a.board)
     const base = fileBase(a.board.title)
     let job: RenderJob

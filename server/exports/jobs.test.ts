@@ -31,7 +31,11 @@ describe('export jobs', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20" fill="#f00"/></svg>'
     const started = [1, 2, 3].map(() => jobs.start({ kind: 'board.png', svg, width: 20, height: 20 }, owner))
     expect(started.map((j) => j.status)).toEqual(['running', 'queued', 'queued'])
+    // A fourth unfinished job of the same person is not allowed; someone else's is.
+    expect(jobs.canStart('user-1')).toBe(false)
+    expect(jobs.canStart('user-2')).toBe(true)
     const done = await Promise.all(started.map((j) => jobs.settled(j.id)))
     expect(done.map((j) => j?.status)).toEqual(['done', 'done', 'done'])
+    expect(jobs.canStart('user-1')).toBe(true)
   })
 })

@@ -26,6 +26,9 @@ export type ExportJob = {
 
 type Entry = ExportJob & { input: RenderJob; result: Uint8Array | null; waiters: Array<() => void> }
 
+/** One person cannot fill the queue: others' exports would wait behind theirs. */
+export const MAX_PENDING_PER_PERSON = 3
+
 const BOOT = new URL('./workerBoot.js', import.meta.url)
 const ENTRY = new URL('./exportWorker.ts', import.meta.url).href
 
@@ -39,6 +42,13 @@ export class ExportJobs {
   private closed = false
 
   constructor(private readonly options: { log: Log; concurrency?: number; keepMs?: number }) {}
+
+  /** Whether this person may start another job (at most MAX_PENDING_PER_PERSON unfinished). */
+  canStart(userId: string): boolean {
+    let pending = 0
+    for (const e of this.jobs.values()) if (e.userId === userId && (e.status === 'queued' || e.status === 'running')) pending++
+    return pending < MAX_PENDING_PER_PERSON
+  }
 
   start(input: RenderJob, owner: { boardId: string; userId: string; fileName: string }): ExportJob {
     this.sweep()

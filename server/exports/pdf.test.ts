@@ -34,6 +34,7 @@ describe('PDF and PNG exports', () => {
       expect(text, audience).not.toContain('CANARY')
       expect(text, audience).not.toContain('council tax')
       if (audience !== 'concise') expect(text, audience).toContain('Waiting lists felt endless')
+      else expect(pdfPages(pdf), 'the concise report fits one page').toBe(1)
     }
   })
 
