@@ -233,7 +233,7 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     }
   }, STEP)
 
-  it('a dot vote within the limits: an extra vote is refused in the UI and by the server; totals stay hidden until the close', async () => {
+  it('a dot vote within the limits, with a vote taken back: an extra vote is refused in the UI and by the server; totals stay hidden until the close', async () => {
     await olive.page.getByTestId('vote-setup').click()
     await olive.page.getByTestId('vote-per-person').fill('3')
     await olive.page.getByTestId('vote-max-per-pattern').fill('2')
@@ -257,6 +257,12 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     await add(cal.page, waiting).click()
     await expect.poll(() => cal.page.getByTestId('vote-error').innerText(), SYNC).toMatch(/used all 3 of your votes/)
     expect(await cal.page.locator(`[data-testid=board-canvas] [data-testid=vote-mine][data-pattern-id="${waiting}"]`).innerText()).toBe('●')
+
+    // Taking a vote back frees it; it can go on again.
+    await cal.page.locator(`[data-testid=board-canvas] [data-testid=vote-remove][data-pattern-id="${trust}"]`).click()
+    await expect.poll(() => left(cal.page), SYNC).toBe('1')
+    await add(cal.page, trust).click()
+    await expect.poll(() => left(cal.page), SYNC).toBe('0')
 
     // The same extra vote sent straight to the server from Cal's browser session, with the CSRF
     // header a page sends, is refused there too.
