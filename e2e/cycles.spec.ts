@@ -117,6 +117,12 @@ describe('connected learning cycles', () => {
     const loose = tess.page.locator('[data-testid=outline-loose] select[data-testid=story-pattern]')
     for (let i = 0; i < STORIES.length; i++) await loose.first().selectOption({ label: PATTERN })
     await expect.poll(() => tess.board.api((lw) => lw.snapshot().patterns[0]?.members.length ?? 0), SYNC).toBe(2)
+    // The first teller agreed to be quoted on linked boards (a raise quotes only with that consent).
+    await tess.board.api((lw) => {
+      const first = lw.snapshot().stories.find((s) => s.text.startsWith('Waited six weeks'))!
+      const map = lw.doc.getMap('stories').get(first.id) as { set(key: string, value: unknown): void }
+      map.set('consent', { givenBy: 'tenant', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' })
+    })
   }, STEP)
 
   it('links up to the organisation: pending (nothing to raise to yet) until the organisation accepts', async () => {
