@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { AUDIENCES } from '../../shared/export/report.ts'
 import { richBoard } from '../../shared/export/testBoard.ts'
 import { voteMap } from '../../shared/model/layout.ts'
+import { readSession } from '../../shared/model/facilitation.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import { updateBoardMeta } from '../../shared/ops/board.ts'
 import { pdfPages, pdfText } from '../exports/pdfText.ts'
@@ -159,6 +160,8 @@ describe('exports, import and history', () => {
 
   it('[EX7][X5] history: automatic and named versions; restore as a new board needs a facilitator', async () => {
     const contributor = await member('contributor', 'Cara')
+    // The version is taken mid-session: private writing on, the board locked.
+    await server.lw.rooms.change(boardId, (doc) => doc.getMap('session').set('state', { ...readSession(doc)!, private: true, locked: true }), 'test')
     const named = await contributor.request<{ version: { id: string; kind: string } }>('POST', `/api/boards/${boardId}/versions`, { name: 'End of workshop' })
     expect(named.status).toBe(201)
     expect((await contributor.request('POST', `/api/boards/${boardId}/versions`, { name: '' })).status).toBe(400)
@@ -176,6 +179,8 @@ describe('exports, import and history', () => {
     expect(restored.body.board.title).toBe('Debt advice team (End of workshop)')
     const ids = await server.lw.rooms.read(restored.body.board.id, (doc) => readBoard(doc).stories.map((s) => s.id))
     expect(ids).toContain('story-eee5')
+    const session = await server.lw.rooms.read(restored.body.board.id, (doc) => readSession(doc))
+    expect(session).toMatchObject({ templateId: 'team-reflection', phaseIndex: 1, private: false, locked: false, timer: null })
     // The original stays as it is now, with the same versions.
     expect(await server.lw.rooms.read(boardId, (doc) => readBoard(doc).stories.some((s) => s.id === 'story-eee5'))).toBe(false)
     const after = await observer.request<{ versions: unknown[] }>('GET', `/api/boards/${boardId}/versions`)

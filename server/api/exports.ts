@@ -11,6 +11,7 @@ import { importBoard, parseExport } from '../../shared/export/importBoard.ts'
 import { Audience, buildReport, reportMarkdown } from '../../shared/export/report.ts'
 import { PictureScope, renderSvg } from '../../shared/export/svg.ts'
 import { BoardTitle } from '../../shared/model/board.ts'
+import { emptySession, readSession, SESSION_KEY } from '../../shared/model/facilitation.ts'
 import { newId } from '../../shared/model/ids.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
@@ -247,8 +248,17 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
         Y.applyUpdateV2(doc, found.stateV2)
         const migrated = migrateBoard(doc)
         if (!migrated.ok) return migrated
-        // A restored board starts without the old vote session: its ballots stay with the original.
-        doc.transact(() => doc.getMap('vote').clear())
+        doc.transact(() => {
+          // A restored board starts without the old vote session (its ballots stay with the
+          // original) and with the method and phase but none of the live session state (private
+          // writing, timer, locks, attention), as an import does.
+          doc.getMap('vote').clear()
+          const state = readSession(doc)
+          if (state) {
+            const { templateId, templateVersion, phases, phaseIndex } = state
+            doc.getMap('session').set(SESSION_KEY, { ...emptySession(), templateId, templateVersion, phases, phaseIndex })
+          }
+        })
         return updateBoardMeta(doc, { title }, { kind: 'server', reason: 'restore version' })
       },
       null,
