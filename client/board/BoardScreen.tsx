@@ -78,12 +78,13 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
           <HarvestToggle session={session} />
         </div>
         <PresentLink boardId={session.boardId} />
-        <div className="spacer" />
-        <ExportMenu session={session} navigate={navigate} />
-        <PeopleAndSettings session={session} />
-        <AvatarBar session={session} />
-        <ConnectionBadge session={session} />
-        <HelpPopover session={session} />
+        <div className="header-end">
+          <ExportMenu session={session} navigate={navigate} />
+          <PeopleAndSettings session={session} />
+          <AvatarBar session={session} />
+          <ConnectionBadge session={session} />
+          <HelpPopover session={session} />
+        </div>
       </header>
       <BoardBar session={session} />
       <SessionBar session={session} />
