@@ -2,7 +2,8 @@
 // pattern as PDF through a worker job (progress shown, then the file), the board as JSON, imports
 // that JSON from the home page as a new board with the same content, names a version "End of
 // workshop" and restores it as a new board. An observer can export but not restore.
-// Screenshots: e2e/artifacts/export.png (the dialog after a PDF), history.png (versions).
+// Screenshots: e2e/artifacts/export-progress.png (a PNG rendering), export.png (the dialog after a
+// PDF), history.png (versions).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -44,6 +45,13 @@ describe('exports, import and history', () => {
     await page.getByTestId('export-button').click()
     const dialog = page.getByTestId('export-dialog')
     await dialog.waitFor()
+    // The whole board as PNG: the progress bar shows while the worker renders.
+    const pngDownload = page.waitForEvent('download', { timeout: 60_000 })
+    await page.getByTestId('export-png').click()
+    await page.locator('[data-testid=export-progress] progress').waitFor()
+    await page.screenshot({ path: join(ARTIFACTS, 'export-progress.png') })
+    const png = readFileSync((await (await pngDownload).path()))
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     const scope = page.getByTestId('export-scope')
     const patternOption = await scope.locator('option', { hasText: `Pattern: ${PATTERN}` }).getAttribute('value')
     await scope.selectOption(patternOption)
