@@ -2,7 +2,7 @@
 // it from the story panel; Casey (contributor) watches the text leave her copy of the board and
 // sees only a "Restricted story" placeholder, while Olive still reads it (from the restricted
 // room) under a clear marker. Olive then withdraws it and it disappears for both. Screenshots:
-// e2e/artifacts/ethics-owner.png and ethics-contributor.png.
+// e2e/artifacts/ethics-owner.png, ethics-contributor.png and ethics-withdrawn.png.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -64,5 +64,9 @@ describe('restricted stories, consent and withdrawal in the browser', () => {
     await olive.page.getByRole('button', { name: 'Withdraw story…' }).click()
     await expect.poll(async () => (await casey.board.story(id)) === undefined, SYNC).toBe(true)
     await expect.poll(async () => (await olive.board.story(id)) === undefined, SYNC).toBe(true)
+    // What remains is a mark that a story was withdrawn, without any of it.
+    await expect.poll(() => casey.page.getByTestId('outline-withdrawn').innerText(), SYNC).toMatch(/Withdrawn stories\s*\(1\)/)
+    expect(await casey.page.content()).not.toContain('CANARY-e2e')
+    await casey.page.screenshot({ path: join(ARTIFACTS, 'ethics-withdrawn.png') })
   }, STEP)
 })

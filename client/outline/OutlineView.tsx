@@ -12,6 +12,7 @@ import { useStore } from '../store/useStore.ts'
 import { outlineGroups } from './outlineGroups.ts'
 import { OutlinePatternHeader } from './OutlinePatternHeader.tsx'
 import { OutlineStory } from './OutlineStory.tsx'
+import { WithdrawnStories } from '../ethics/WithdrawnStories.tsx'
 
 export function OutlineView({ session }: { session: BoardSession }) {
   const stories = useStore(session.board, (s) => s.stories)
@@ -77,6 +78,7 @@ export function OutlineView({ session }: { session: BoardSession }) {
       })}
       <RaisedFromBelow session={session} />
       <PeerReferences session={session} />
+      <WithdrawnStories session={session} />
     </main>
   )
 }
