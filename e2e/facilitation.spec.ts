@@ -126,6 +126,10 @@ describe('a facilitated team reflection', () => {
     for (const [p, text] of [[pia, PIA_DRAFT], [pete, PETE_DRAFT]] as const) {
       await hook(p.page, 'private-drafts').waitFor()
       await expect.poll(() => hook(p.page, 'draft-list').getAttribute('data-synced'), SYNC).toBe('true')
+      // N on the board, as at any other time, starts a story: in the drafts, not on the board.
+      await p.page.locator('canvas').first().focus()
+      await p.page.keyboard.press('n')
+      await expect.poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), SYNC).toBe('draft-input')
       await hook(p.page, 'draft-input').fill(text)
       await hook(p.page, 'draft-add').click()
       await expect.poll(() => p.page.locator('[data-testid=draft-story] .draft-text').allInnerTexts(), SYNC).toEqual([text])

@@ -12,6 +12,8 @@ export type BoardAccess = {
   /** The close code that ended access, or null while access lasts. */
   endedBy: number | null
   canEdit: boolean
+  /** Editing closed by the facilitated session (lockGate), so a refusal can say why. */
+  gate?: 'locked' | 'locked-items' | 'private' | null
 }
 
 /** Closes after which this board cannot be opened again without a change on the server. */

@@ -19,6 +19,7 @@ import { centredAt, nextStoryPosition } from '../geometry/nextStory.ts'
 import { boxOf } from '../store/boardStore.ts'
 import type { BoardSession } from './createSession.ts'
 import { EMPTY_SELECTION } from './uiState.ts'
+import { GATE_NOTICES } from '../facilitation/sessionRules.ts'
 
 const report = <T>(s: BoardSession, r: Result<T>): T | null => {
   if (r.ok) return r.value
@@ -33,8 +34,11 @@ const report = <T>(s: BoardSession, r: Result<T>): T | null => {
  * are writing, so authorship waits until the server tells live clients of that switch.
  */
 const mayEdit = (s: BoardSession): boolean => {
-  if (s.access.getState().canEdit) return true
-  s.ui.setState({ notice: 'You can view this board but not change it.' })
+  const { canEdit, gate } = s.access.getState()
+  if (canEdit) return true
+  // During private writing a new story belongs in the drafts: send the person there.
+  if (gate === 'private') s.ui.setState({ draftsFocus: s.ui.getState().draftsFocus + 1 })
+  s.ui.setState({ notice: gate ? GATE_NOTICES[gate] : 'You can view this board but not change it.' })
   return false
 }
 

@@ -45,6 +45,8 @@ export type UiState = {
   importReport: ImportReport | null
   /** A facilitator hid everyone's cursors: others' pointers are not drawn and mine is not sent. */
   cursorsHidden: boolean
+  /** Bumped when someone starts a story during private writing: the drafts panel takes the focus. */
+  draftsFocus: number
 }
 
 export const EMPTY_SELECTION: ReadonlySet<string> = new Set()
@@ -65,6 +67,7 @@ export const initialUi = (colour: string): UiState => ({
   helpOpen: false,
   view: 'canvas',
   notice: null,
+  draftsFocus: 0,
   typeahead: '',
   selectedPattern: null,
   patternDrag: null,

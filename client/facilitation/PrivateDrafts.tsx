@@ -1,7 +1,7 @@
 // Private writing for a participant: while the phase is private, their new stories go into their
 // own draft room (see draftSession.ts), listed here and marked private. Nobody else receives them,
 // facilitators included, until the facilitator reveals: then the server moves them onto the board.
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
 import { screenToCanvas } from '../geometry/camera.ts'
 import { getMe } from '../home/auth.ts'
@@ -50,6 +50,12 @@ function DraftList({ session, drafts }: { session: BoardSession; drafts: DraftSe
   const synced = useStore(drafts, (s) => s.synced)
   const colour = useStore(session.ui, (s) => s.colour)
   const [text, setText] = useState('')
+  const input = useRef<HTMLTextAreaElement>(null)
+  const focusRequest = useStore(session.ui, (s) => s.draftsFocus)
+  // N or a double-click on the board during private writing lands here.
+  useEffect(() => {
+    if (focusRequest) input.current?.focus()
+  }, [focusRequest])
   const add = (e: FormEvent) => {
     e.preventDefault()
     if (!text.trim()) return
@@ -63,6 +69,7 @@ function DraftList({ session, drafts }: { session: BoardSession; drafts: DraftSe
       <form onSubmit={add} className="draft-form">
         <label htmlFor="draft-input">A story: what happened, for whom, what changed?</label>
         <textarea
+          ref={input}
           id="draft-input"
           value={text}
           onChange={(e) => setText(e.target.value)}

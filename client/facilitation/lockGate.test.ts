@@ -6,6 +6,7 @@ import { initialUi, type UiState } from '../board/uiState.ts'
 import { emptySession, SESSION_KEY, type SessionState } from '../../shared/model/facilitation.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { createStore } from '../store/createStore.ts'
+import { createStoryAt } from '../board/storyActions.ts'
 import { attachLockGate, GATE_NOTICES } from './lockGate.ts'
 
 // The parts of a board session the gate reads and writes: a real document and real stores.
@@ -16,7 +17,9 @@ function sessionFor(role: string) {
   const s = { doc, access, ui, setPresence: () => {} } as unknown as BoardSession
   // As the server writes it: the session root arrives in the board document.
   const serverWrites = (state: Partial<SessionState> | null) =>
-    state ? doc.getMap(ROOT.session).set(SESSION_KEY, { ...emptySession(), ...state }) : doc.getMap(ROOT.session).delete(SESSION_KEY)
+    state
+      ? doc.getMap(ROOT.session).set(SESSION_KEY, { ...emptySession(), ...state })
+      : doc.getMap(ROOT.session).delete(SESSION_KEY)
   return { s, access, ui, serverWrites }
 }
 
@@ -81,5 +84,23 @@ describe('attachLockGate', () => {
     p.serverWrites(null)
     expect(p.access.getState().canEdit).toBe(true)
     stopP()
+  })
+
+  it('N during private writing writes nothing to the board and sends the person to their drafts', () => {
+    const p = sessionFor('contributor')
+    const stop = attachLockGate(p.s)
+    p.serverWrites({ private: true })
+    expect(p.access.getState().gate).toBe('private')
+    const before = Y.encodeStateVector(p.s.doc)
+    expect(createStoryAt(p.s, { x: 0, y: 0 })).toBeNull()
+    expect(Y.encodeStateVector(p.s.doc)).toEqual(before)
+    expect(p.ui.getState().draftsFocus).toBe(1)
+    expect(p.ui.getState().notice).toBe(GATE_NOTICES.private)
+    // Locked is said as locked, and does not point at the drafts.
+    p.serverWrites({ private: false, locked: true })
+    expect(createStoryAt(p.s, { x: 0, y: 0 })).toBeNull()
+    expect(p.ui.getState().draftsFocus).toBe(1)
+    expect(p.ui.getState().notice).toBe(GATE_NOTICES.locked)
+    stop()
   })
 })

@@ -7,14 +7,9 @@ import { readSession } from '../../shared/model/facilitation.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { startEditing } from '../board/storyActions.ts'
-import { gateEditing, type EditGate } from './sessionRules.ts'
+import { GATE_NOTICES, gateEditing, type EditGate } from './sessionRules.ts'
 
-/** Said once when editing closes for a session reason; the generic "view only" notice would mislead. */
-export const GATE_NOTICES: Record<NonNullable<EditGate['reason']>, string> = {
-  locked: 'The facilitator has locked the board: you can look, not change.',
-  'locked-items': 'The facilitator has locked this item.',
-  private: 'Private writing: add your stories in “Your private stories”; they join the board on reveal.',
-}
+export { GATE_NOTICES }
 
 export function attachLockGate(s: BoardSession): () => void {
   let lastReason: EditGate['reason'] = null
@@ -26,8 +21,8 @@ export function attachLockGate(s: BoardSession): () => void {
     const { canEdit, reason } = gateEditing(roleAllows, readSession(s.doc), a.role, focus)
     if (reason !== lastReason && reason) s.ui.setState({ notice: GATE_NOTICES[reason] })
     lastReason = reason
-    if (canEdit === a.canEdit) return
-    s.access.setState({ canEdit })
+    if (canEdit === a.canEdit && reason === (a.gate ?? null)) return
+    s.access.setState({ canEdit, gate: reason })
     if (!canEdit && ui.editingId) startEditing(s, null)
   }
   const map = s.doc.getMap(ROOT.session)

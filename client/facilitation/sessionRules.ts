@@ -5,6 +5,13 @@
 import { can, type Role } from '../../shared/access/roles.ts'
 import type { SessionState } from '../../shared/model/facilitation.ts'
 
+/** Said once when editing closes for a session reason; the generic "view only" notice would mislead. */
+export const GATE_NOTICES: Record<NonNullable<EditGate['reason']>, string> = {
+  locked: 'The facilitator has locked the board: you can look, not change.',
+  'locked-items': 'The facilitator has locked this item.',
+  private: 'Private writing: add your stories in “Your private stories”; they join the board on reveal.',
+}
+
 export const runsSessions = (role: Role | null): boolean => can(role, 'manageMembers')
 
 /** A participant (not an observer, not a facilitator) whose new stories go to private drafts. */
