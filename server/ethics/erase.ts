@@ -36,6 +36,9 @@ export async function rewriteVersions(storage: Storage, boardId: string, change:
 
 /** Compacts the stored history of these rooms into snapshots of their live (GC'd) documents, then scrubs. */
 export async function eraseHistory({ storage, rooms }: EraseDeps, roomNames: Iterable<string>): Promise<void> {
-  for (const room of new Set(roomNames)) await rooms.compactStored(room)
+  for (const room of new Set(roomNames)) {
+    await rooms.compactStored(room)
+    await rooms.forgetRetained(room)
+  }
   await storage.scrub?.()
 }

@@ -18,6 +18,11 @@ export interface Bus {
   publishUpdate(boardId: string, update: Uint8Array): void
   /** One command per presence batch. */
   publishAwareness(boardId: string, update: Uint8Array): void
+  /**
+   * Drops the board's retained updates (after a withdrawal they may hold erased content). Safe:
+   * a reader behind the stream catches up from storage, which is the guarantee anyway.
+   */
+  forget?(boardId: string): Promise<void>
   /** Called after a lost connection to the bus comes back: rooms catch up from storage. */
   onReconnect(listener: () => void): void
   close(): Promise<void>

@@ -155,6 +155,9 @@ export function openRedisBus(url: string, log: Log): Bus {
       encoding.writeVarUint8Array(e, update)
       cmd.publish(channel(boardId), Buffer.from(encoding.toUint8Array(e))).catch(() => undefined)
     },
+    async forget(boardId) {
+      await cmd.xtrim(streamKey(boardId), 'MAXLEN', 0)
+    },
     onReconnect(listener) {
       listeners.push(listener)
     },

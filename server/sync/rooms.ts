@@ -106,6 +106,11 @@ export class Rooms {
     this.loaded.get(restrictedRoom(boardId))?.setAccess(...args)
   }
 
+  /** Drops what the bus between instances retains of a room (its update stream). */
+  async forgetRetained(room: string): Promise<void> {
+    await this.options.bus?.forget?.(room)
+  }
+
   /**
    * Rewrites a room's stored history as one snapshot of its garbage-collected document, so deleted
    * content is gone from storage (the log and the previous snapshot), not only from view.
