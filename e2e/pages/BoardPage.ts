@@ -126,20 +126,58 @@ export class BoardPage {
 
   /**
    * Selects `word`, which ends at the caret, with Shift+← and makes it bold with ⌘/Ctrl+B. Each
-   * press is checked against the selection: a key that lands while ProseMirror is still reading
-   * the last typed character back from the DOM can be undone by it.
+   * press waits until ProseMirror's own selection (not only the DOM's) covers what was pressed:
+   * on a loaded machine a key can arrive before ProseMirror has read the last selection change
+   * back from the DOM, and ⌘B would then bold only part of the word.
    */
   async boldPreviousWord(word: string): Promise<void> {
+    type EditorDom = HTMLElement & {
+      editor?: {
+        state: {
+          selection: { from: number; to: number }
+          doc: { textBetween(a: number, b: number): string; textContent: string }
+        }
+        isActive(mark: string): boolean
+      }
+    }
+    const pmSelected = () =>
+      this.page.evaluate(() => {
+        const editor = document.querySelector<EditorDom>('[data-testid=story-editor]')?.editor
+        if (!editor) return null
+        const { from, to } = editor.state.selection
+        return editor.state.doc.textBetween(from, to)
+      })
     await this.page.waitForFunction(
-      (w) => document.querySelector('[data-testid=story-editor]')?.textContent?.endsWith(w),
+      (w) =>
+        document
+          .querySelector<EditorDom>('[data-testid=story-editor]')
+          ?.editor?.state.doc.textContent.endsWith(w),
       word,
     )
-    for (let i = 0; (await this.selectedText()) !== word; i++) {
-      if (i > word.length * 2)
-        throw new Error(`could not select "${word}" (have "${await this.selectedText()}")`)
+    for (let i = 0; ; i++) {
+      const selected = await pmSelected()
+      if (selected === word && (await this.selectedText()) === word) break
+      if (i > word.length * 2) throw new Error(`could not select "${word}" (have "${selected}")`)
+      const before = selected
       await this.page.keyboard.press('Shift+ArrowLeft')
+      // Let ProseMirror take the new selection before the next key.
+      await this.page
+        .waitForFunction(
+          (b) => {
+            const editor = document.querySelector<EditorDom>('[data-testid=story-editor]')?.editor
+            if (!editor) return false
+            const { from, to } = editor.state.selection
+            return editor.state.doc.textBetween(from, to) !== b
+          },
+          before,
+          { timeout: 2000 },
+        )
+        .catch(() => undefined)
     }
     await this.page.keyboard.press(`${MOD}+b`)
+    await this.page.waitForFunction(() =>
+      document.querySelector<EditorDom>('[data-testid=story-editor]')?.editor?.isActive('bold'),
+    )
     // Collapse to the selection's end, where the caret was (End would go to the end of the
     // visual line, and a story's text wraps).
     await this.page.keyboard.press('ArrowRight')
