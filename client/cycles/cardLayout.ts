@@ -35,17 +35,28 @@ export type CardColumn = { heading: { x: number; y: number }; cards: CardBox[]; 
 const ROW_GAP = 6
 const INNER_W = CARD_W - CARD_PAD * 2
 
-/** The rows of one card, top to bottom, starting under the coloured band. */
-export function cardRows(card: ConditionCard, measure: MeasureText): { rows: CardRow[]; height: number } {
+/**
+ * A card's rows, stacked top to bottom under the coloured band: `add` wraps nothing itself, `wrap`
+ * fits text to the card's inner width, `done` gives the rows and the card's height.
+ */
+export function rowStack(measure: MeasureText) {
   const rows: CardRow[] = []
   let y = BAND_H + CARD_PAD
-  const add = (key: string, style: RowStyle, lines: string[]) => {
-    if (lines.length === 0) return
-    const h = lines.length * LINE_HEIGHT[style]
-    rows.push({ key, style, lines, y, h })
-    y += h + ROW_GAP
+  return {
+    add: (key: string, style: RowStyle, lines: string[]) => {
+      if (lines.length === 0) return
+      const h = lines.length * LINE_HEIGHT[style]
+      rows.push({ key, style, lines, y, h })
+      y += h + ROW_GAP
+    },
+    wrap: (text: string, style: RowStyle, max: number) => wrapText(text, INNER_W, max, cssFont(style), measure),
+    done: (): { rows: CardRow[]; height: number } => ({ rows, height: y - ROW_GAP + CARD_PAD }),
   }
-  const wrap = (text: string, style: RowStyle, max: number) => wrapText(text, INNER_W, max, cssFont(style), measure)
+}
+
+/** The rows of one card, top to bottom, starting under the coloured band. */
+export function cardRows(card: ConditionCard, measure: MeasureText): { rows: CardRow[]; height: number } {
+  const { add, wrap, done } = rowStack(measure)
   add('name', 'name', wrap(card.name || 'Untitled pattern', 'name', 2))
   add('summary', 'text', wrap(card.summary, 'text', 3))
   if (card.note) add('note', 'text', wrap(`Note: ${card.note}`, 'text', 2))
@@ -54,7 +65,20 @@ export function cardRows(card: ConditionCard, measure: MeasureText): { rows: Car
   add('source', 'meta', wrap(sourceLine(card.source), 'meta', 1))
   if (card.status === 'declined' && card.declineReason) add('reason', 'text', wrap(`Declined: ${card.declineReason}`, 'text', 2))
   if (card.responses.length) add('responses', 'meta', [`${card.responses.length} ${card.responses.length === 1 ? 'response' : 'responses'}`])
-  return { rows, height: y - ROW_GAP + CARD_PAD }
+  return done()
+}
+
+/** Cards stacked under a heading at (x, top), in the order given. */
+export function stackColumn<T extends { id: string }>(items: readonly T[], x: number, top: number, rowsOf: (item: T) => { rows: CardRow[]; height: number }): CardColumn {
+  let y = top + HEADING_H
+  const boxes: CardBox[] = items.map((item) => {
+    const { rows, height } = rowsOf(item)
+    const box = { id: item.id, x, y, w: CARD_W, h: height, rows }
+    y += height + CARD_GAP
+    return box
+  })
+  const bottom = boxes.length ? y - CARD_GAP : top + HEADING_H
+  return { heading: { x, y: top }, cards: boxes, bounds: boxes.length ? { x, y: top, w: CARD_W, h: bottom - top } : null }
 }
 
 /**
@@ -62,17 +86,7 @@ export function cardRows(card: ConditionCard, measure: MeasureText): { rows: Car
  * board): the heading first, then the cards in the order given.
  */
 export function layoutColumn(cards: readonly ConditionCard[], content: Box | null, measure: MeasureText): CardColumn {
-  const x = (content?.x ?? 0) - COLUMN_GAP - CARD_W
-  const top = content?.y ?? 0
-  let y = top + HEADING_H
-  const boxes: CardBox[] = cards.map((card) => {
-    const { rows, height } = cardRows(card, measure)
-    const box = { id: card.id, x, y, w: CARD_W, h: height, rows }
-    y += height + CARD_GAP
-    return box
-  })
-  const bottom = boxes.length ? y - CARD_GAP : top + HEADING_H
-  return { heading: { x, y: top }, cards: boxes, bounds: boxes.length ? { x, y: top, w: CARD_W, h: bottom - top } : null }
+  return stackColumn(cards, (content?.x ?? 0) - COLUMN_GAP - CARD_W, content?.y ?? 0, (card) => cardRows(card, measure))
 }
 
 /** The card under a canvas point, if any. */
