@@ -1,36 +1,26 @@
 // Share a pattern with a peer cycle (an active horizontal link): it appears there as a read-only
 // card that the server keeps in step with this pattern. Lists where the pattern is shared now,
 // each with "Stop sharing". The server checks the roles on both boards and the link.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
+import { CycleDialog, OutcomeNote, TargetSelect, useTarget, type Outcome } from './CycleDialog.tsx'
 import { listLinks, listShares, sharePattern, unsharePattern } from './cyclesApi.ts'
 import { explainShareError, shareTargets } from './linkRules.ts'
 import { useLoad } from './useLoad.ts'
 
-type Outcome = { tone: 'ok' | 'info' | 'error'; text: string }
-
 export function ShareDialog({ session, patternId }: { session: BoardSession; patternId: string }) {
   const pattern = useStore(session.board, (s) => s.patterns.find((p) => p.id === patternId))
-  const ref = useRef<HTMLDialogElement>(null)
   const links = useLoad(() => listLinks(session.boardId), session.boardId)
   const shares = useLoad(() => listShares(session.boardId), session.boardId)
   const targets = shareTargets(links.value?.links ?? [])
   const mine = (shares.value?.shares ?? []).filter((s) => s.patternId === patternId)
-  const [target, setTarget] = useState('')
+  const [target, setTarget] = useTarget(targets)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const close = () => session.cycles.ui.setState({ sharePatternId: null })
   const titleOf = (id: string) => targets.find((t) => t.boardId === id)?.title ?? 'that peer cycle'
-
-  useEffect(() => {
-    const d = ref.current
-    if (d && !d.open) d.showModal()
-  }, [])
-  useEffect(() => {
-    if (!target && targets[0]) setTarget(targets[0].boardId)
-  }, [target, targets])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -54,74 +44,56 @@ export function ShareDialog({ session, patternId }: { session: BoardSession; pat
   }
 
   return (
-    <dialog ref={ref} className="raise-dialog" aria-labelledby="share-heading" onClose={close} onCancel={close} data-testid="share-dialog" data-overlay>
-      <form onSubmit={submit}>
-        <h2 id="share-heading">Share “{pattern?.name || 'Unnamed pattern'}” with a peer cycle</h2>
-        <p className="hint">
-          A linked cycle at the same scale sees this pattern as a read-only card with its name, summary and evidence counts (no story text), kept in
-          step as it changes here.
-        </p>
-        {mine.length > 0 && (
-          <section aria-labelledby="share-current">
-            <h3 id="share-current" className="hint">
-              Shared now with
-            </h3>
-            <ul className="share-list" data-testid="share-list">
-              {mine.map((s) => {
-                const title = s.target?.title ?? 'a cycle you cannot see'
-                return (
-                  <li key={s.id} data-testid="share-item" data-share-id={s.id} data-target-id={s.target?.id ?? ''}>
-                    <span>
-                      {title}
-                      {s.target && ` (${SCALE_LABELS[s.target.scale]})`}
-                    </span>
-                    <button type="button" onClick={() => void unshare(s.id, title)} data-testid="share-remove" aria-label={`Stop sharing with ${title}`}>
-                      Stop sharing
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-          </section>
-        )}
-        {(links.loading || shares.loading) && <p aria-live="polite">Loading peer cycles…</p>}
-        {links.error && <p className="error-note" role="alert">{explainShareError(links.error.code, links.error.message)}</p>}
-        {links.value && targets.length === 0 && (
-          <p className="info-note" data-testid="share-no-targets">
-            No peer cycle linked yet (a horizontal link, accepted by the other side).{' '}
-            <button type="button" className="link-button" onClick={() => session.cycles.ui.setState({ sharePatternId: null, panel: 'links' })}>
-              Open Connected cycles
-            </button>
-          </p>
-        )}
-        {targets.length > 0 && (
-          <label>
-            With the peer cycle
-            <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="share-target">
-              {targets.map((t) => (
-                <option key={t.boardId} value={t.boardId}>
-                  {t.title} ({SCALE_LABELS[t.scale]})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {outcome && (
-          <p className={outcome.tone === 'error' ? 'error-note' : outcome.tone === 'ok' ? 'ok-note' : 'info-note'} role={outcome.tone === 'error' ? 'alert' : 'status'} data-testid="share-result" data-tone={outcome.tone}>
-            {outcome.text}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={close} data-testid="share-close">
-            Close
+    <CycleDialog name="share" title={`Share “${pattern?.name || 'Unnamed pattern'}” with a peer cycle`} onClose={close} onSubmit={submit}>
+      <p className="hint">
+        A linked cycle at the same scale sees this pattern as a read-only card with its name, summary and evidence counts (no story text), kept in
+        step as it changes here.
+      </p>
+      {mine.length > 0 && (
+        <section aria-labelledby="share-current">
+          <h3 id="share-current" className="hint">
+            Shared now with
+          </h3>
+          <ul className="share-list" data-testid="share-list">
+            {mine.map((s) => {
+              const title = s.target?.title ?? 'a cycle you cannot see'
+              return (
+                <li key={s.id} data-testid="share-item" data-share-id={s.id} data-target-id={s.target?.id ?? ''}>
+                  <span>
+                    {title}
+                    {s.target && ` (${SCALE_LABELS[s.target.scale]})`}
+                  </span>
+                  <button type="button" onClick={() => void unshare(s.id, title)} data-testid="share-remove" aria-label={`Stop sharing with ${title}`}>
+                    Stop sharing
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+      {(links.loading || shares.loading) && <p aria-live="polite">Loading peer cycles…</p>}
+      {links.error && <p className="error-note" role="alert">{explainShareError(links.error.code, links.error.message)}</p>}
+      {links.value && targets.length === 0 && (
+        <p className="info-note" data-testid="share-no-targets">
+          No peer cycle linked yet (a horizontal link, accepted by the other side).{' '}
+          <button type="button" className="link-button" onClick={() => session.cycles.ui.setState({ sharePatternId: null, panel: 'links' })}>
+            Open Connected cycles
           </button>
-          {targets.length > 0 && (
-            <button type="submit" className="primary" disabled={busy || !target} data-testid="share-submit">
-              {busy ? 'Sharing…' : 'Share'}
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
+        </p>
+      )}
+      {targets.length > 0 && <TargetSelect label="With the peer cycle" targets={targets} value={target} onChange={setTarget} testId="share-target" />}
+      {outcome && <OutcomeNote outcome={outcome} testId="share-result" />}
+      <div className="dialog-actions">
+        <button type="button" onClick={close} data-testid="share-close">
+          Close
+        </button>
+        {targets.length > 0 && (
+          <button type="submit" className="primary" disabled={busy || !target} data-testid="share-submit">
+            {busy ? 'Sharing…' : 'Share'}
+          </button>
+        )}
+      </div>
+    </CycleDialog>
   )
 }
