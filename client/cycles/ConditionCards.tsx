@@ -3,11 +3,11 @@
 // own rectangles (hit-tested against the same layout), and open the DOM condition panel.
 import { Group, Rect, Text } from 'react-konva'
 import { STATUS_LABELS, type ConditionCard } from '../../shared/model/condition.ts'
-import { BAND_H, CARD_PAD, FAMILY, LINE_HEIGHT, ROW_FONTS, type CardBox, type CardColumn, type RowStyle } from './cardLayout.ts'
+import { CardRows, ColumnHeading } from './CardParts.tsx'
+import { BAND_H, CARD_PAD, FAMILY, type CardBox, type CardColumn } from './cardLayout.ts'
 import { KIND_COLOURS, KIND_LABELS, STATUS_TONES } from './statusFlow.ts'
 import type { MeasureText } from './cardText.ts'
 
-const ROW_FILL: Record<RowStyle, string> = { name: '#1f2328', text: '#1f2328', quote: '#3d444d', meta: '#57606a' }
 const PILL_FONT = `bold 11px ${FAMILY}`
 
 type Props = { column: CardColumn; cards: ReadonlyMap<string, ConditionCard>; openId: string | null; measure: MeasureText }
@@ -16,8 +16,7 @@ export function ConditionCards({ column, cards, openId, measure }: Props) {
   if (column.cards.length === 0) return null
   return (
     <Group listening={false}>
-      <Text x={column.heading.x} y={column.heading.y} text="Raised from below" fontSize={18} fontStyle="bold" fontFamily={FAMILY} fill="#1f2328" />
-      <Text x={column.heading.x} y={column.heading.y + 22} text="Enablers and barriers from linked cycles. Click a card to answer." fontSize={11} fontFamily={FAMILY} fill="#57606a" />
+      <ColumnHeading column={column} title="Raised from below" hint="Enablers and barriers from linked cycles. Click a card to answer." />
       {column.cards.map((box) => {
         const card = cards.get(box.id)
         return card ? <CardShape key={box.id} box={box} card={card} open={box.id === openId} measure={measure} /> : null
@@ -37,23 +36,7 @@ function CardShape({ box, card, open, measure }: { box: CardBox; card: Condition
       <Text x={CARD_PAD} y={8} text={KIND_LABELS[card.kind].toUpperCase()} fontSize={12} fontStyle="bold" fontFamily={FAMILY} fill={colours.ink} letterSpacing={0.6} />
       <Rect x={box.w - CARD_PAD - pillW} y={5} width={pillW} height={18} cornerRadius={9} fill={STATUS_TONES[card.status]} />
       <Text x={box.w - CARD_PAD - pillW} y={9} width={pillW} align="center" text={status} fontSize={11} fontStyle="bold" fontFamily={FAMILY} fill="#ffffff" />
-      {box.rows.map((row) => {
-        const f = ROW_FONTS[row.style]
-        return (
-          <Text
-            key={row.key}
-            x={CARD_PAD}
-            y={row.y}
-            text={row.lines.join('\n')}
-            fontSize={f.size}
-            fontStyle={f.style}
-            fontFamily={FAMILY}
-            fill={row.key === 'reason' ? '#842029' : ROW_FILL[row.style]}
-            lineHeight={LINE_HEIGHT[row.style] / f.size}
-            wrap="none"
-          />
-        )
-      })}
+      <CardRows rows={box.rows} alert="reason" />
     </Group>
   )
 }

@@ -3,10 +3,10 @@
 // listening; a click on a card (hit-tested against the same layout) opens the reference panel.
 import { Group, Rect, Text } from 'react-konva'
 import type { PatternReference } from '../../shared/model/condition.ts'
-import { BAND_H, CARD_PAD, FAMILY, LINE_HEIGHT, ROW_FONTS, type CardBox, type CardColumn, type RowStyle } from './cardLayout.ts'
+import { CardRows, ColumnHeading } from './CardParts.tsx'
+import { BAND_H, CARD_PAD, FAMILY, type CardBox, type CardColumn } from './cardLayout.ts'
 import { referenceBand } from './referenceLayout.ts'
 
-const ROW_FILL: Record<RowStyle, string> = { name: '#1f2328', text: '#1f2328', quote: '#3d444d', meta: '#57606a' }
 /** Peer cards are neither enabler nor barrier: a calm blue-grey, dashed once the original is gone. */
 export const PEER_COLOURS = { ink: '#1d3f8f', fill: '#eef3fd', line: '#5b7bd5', gone: '#8c959f', goneFill: '#f1f3f5' }
 
@@ -16,8 +16,7 @@ export function ReferenceCards({ column, refs, openId }: Props) {
   if (column.cards.length === 0) return null
   return (
     <Group listening={false}>
-      <Text x={column.heading.x} y={column.heading.y} text="Shared by peer cycles" fontSize={18} fontStyle="bold" fontFamily={FAMILY} fill="#1f2328" />
-      <Text x={column.heading.x} y={column.heading.y + 22} text="Read-only patterns from linked peers, kept in step. Click a card." fontSize={11} fontFamily={FAMILY} fill="#57606a" />
+      <ColumnHeading column={column} title="Shared by peer cycles" hint="Read-only patterns from linked peers, kept in step. Click a card." />
       {column.cards.map((box) => {
         const ref = refs.get(box.id)
         return ref ? <ReferenceShape key={box.id} box={box} reference={ref} open={box.id === openId} /> : null
@@ -41,23 +40,7 @@ function ReferenceShape({ box, reference, open }: { box: CardBox; reference: Pat
       />
       <Rect x={1} y={1} width={box.w - 2} height={BAND_H - 1} fill={live ? PEER_COLOURS.fill : PEER_COLOURS.goneFill} cornerRadius={[7, 7, 0, 0]} />
       <Text x={CARD_PAD} y={8} text={referenceBand(reference)} fontSize={12} fontStyle="bold" fontFamily={FAMILY} fill={live ? PEER_COLOURS.ink : '#57606a'} letterSpacing={0.6} />
-      {box.rows.map((row) => {
-        const f = ROW_FONTS[row.style]
-        return (
-          <Text
-            key={row.key}
-            x={CARD_PAD}
-            y={row.y}
-            text={row.lines.join('\n')}
-            fontSize={f.size}
-            fontStyle={row.key === 'not-live' ? 'italic' : f.style}
-            fontFamily={FAMILY}
-            fill={row.key === 'not-live' ? '#842029' : ROW_FILL[row.style]}
-            lineHeight={LINE_HEIGHT[row.style] / f.size}
-            wrap="none"
-          />
-        )
-      })}
+      <CardRows rows={box.rows} alert="not-live" italic />
     </Group>
   )
 }
