@@ -78,8 +78,12 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     return pic
   }
 
-  async function startJob(a: BoardAccess, input: z.infer<typeof JobInput>) {
+  const mayStart = (a: BoardAccess) => {
     if (!jobs.canStart(a.identity.user.id)) throw new HttpError(429, 'too_many_exports', 'wait for your other exports to finish')
+  }
+
+  async function startJob(a: BoardAccess, input: z.infer<typeof JobInput>) {
+    mayStart(a)
     const { data, quotes } = await readBoardData(storage, rooms, a.board)
     const base = fileBase(a.board.title)
     let job: RenderJob
@@ -107,6 +111,9 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
       }
       fileName = `${base}${scope.kind === 'board' ? '' : `-${scope.kind}`}.${input.format === 'board.png' ? 'png' : 'pdf'}`
     }
+    // Again, with no await before the start: parallel requests all passed the first check while
+    // this one read the board.
+    mayStart(a)
     const started = jobs.start(job, { boardId: a.board.id, userId: a.identity.user.id, fileName })
     await exported(a, input.format, input.format === 'report.pdf' ? { audience: input.audience } : { scope: input.pattern ? 'pattern' : input.stories ? 'stories' : 'board' })
     return started

@@ -67,15 +67,18 @@ export type Ballot = z.infer<typeof Ballot>
 export const ExportVotes = z.object({
   /** The board's latest vote without its server id; totals only once closed. */
   session: VoteSession.omit({ id: true }).nullable(),
-  /** Only for a closed vote, and empty on anonymous boards (who voted for what was erased). */
-  ballots: z.array(Ballot),
+  /**
+   * Only for a closed vote, and empty on anonymous boards (who voted for what was erased). Capped:
+   * the server stores an import's ballots voter by voter.
+   */
+  ballots: z.array(Ballot).max(10_000),
 })
 export type ExportVotes = z.infer<typeof ExportVotes>
 
 export const ExportMethod = z.object({
   templateId: z.string(),
   templateVersion: z.number().int(),
-  phases: z.array(Phase),
+  phases: z.array(Phase).max(30),
   phaseIndex: z.number().int().min(0),
 })
 export type ExportMethod = z.infer<typeof ExportMethod>
@@ -90,11 +93,12 @@ export const BoardExport = z.object({
   patterns: z.array(ExportPattern).max(5_000),
   votes: ExportVotes,
   /** Enablers and barriers raised onto this board, as carried. */
-  conditions: z.array(ConditionCard),
+  conditions: z.array(ConditionCard).max(5_000),
   /** Where this board's patterns went: patternId → marks. */
-  raised: z.record(z.string(), z.array(RaisedMark)),
-  references: z.array(PatternReference),
-  areas: z.array(ExportArea),
+  raised: z.record(z.string(), z.array(RaisedMark).max(100)).refine((r) => Object.keys(r).length <= 5_000, 'at most 5000 raised patterns'),
+  references: z.array(PatternReference).max(5_000),
+  /** A template's tables, columns and zones (a template has at most 60). */
+  areas: z.array(ExportArea).max(500),
   method: ExportMethod.nullable(),
 })
 export type BoardExport = z.infer<typeof BoardExport>

@@ -16,8 +16,25 @@ import { parseInput } from '../ops/validate.ts'
 import { BoardExport } from './format.ts'
 import { writeRich } from './richDoc.ts'
 
+/** Deeper than any board export (rich text nests lists a few levels); the schema is recursive. */
+export const MAX_EXPORT_DEPTH = 64
+
+/** Whether a parsed JSON value nests deeper than `max`; iterative, so no input can overflow it. */
+function tooDeep(input: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[input, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (typeof value !== 'object' || value === null) continue
+    if (depth >= max) return true
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
 /** Validates an export: the schema, then that every reference points at something in it. */
 export function parseExport(input: unknown): Result<BoardExport> {
+  // Before the recursive schema, which would run out of stack on a deep enough input.
+  if (tooDeep(input, MAX_EXPORT_DEPTH)) return fail('invalid_input', `the export nests deeper than ${MAX_EXPORT_DEPTH} levels`)
   if (typeof input === 'object' && input !== null && 'format' in input && (input).format !== 'learning-wall-board/1') {
     return fail('unsupported_format', `this version imports learning-wall-board/1, not ${String((input).format)}`)
   }

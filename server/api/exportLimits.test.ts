@@ -1,0 +1,94 @@
+// Security and robustness of exports and import over real HTTP against a real server and SQLite:
+// the per-person job limit holds under parallel requests, and import bodies that are too deep or
+// too wide get a clear 400 and create nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
+import { openPostgresStorage } from '../storage/postgres.ts'
+import { startServer, type TestServer } from '../testing/harness.ts'
+import { createTestDatabase } from '../testing/postgresDb.ts'
+
+/** POSTs a JSON text as it is (JSON.stringify cannot write what a hostile client can). */
+async function postRaw(server: TestServer, path: string, json: string) {
+  const res = await fetch(server.url + path, {
+    method: 'POST',
+    body: json,
+    headers: { 'content-type': 'application/json', cookie: server.owner.cookieHeader, 'x-csrf-token': csrfOf(server.owner.cookieHeader) },
+  })
+  return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } }
+}
+const csrfOf = (cookie: string) => /lw_csrf=([^;]+)/.exec(cookie)?.[1] ?? ''
+
+describe('export and import limits', () => {
+  let server: TestServer
+  let boardId: string
+  let exported: Record<string, unknown> & { stories: Array<Record<string, unknown>>; votes: Record<string, unknown> }
+
+  const boardCount = async () => (await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length
+
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+    boardId = await server.createBoard('Limits')
+    const res = await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { cookie: server.owner.cookieHeader } })
+    exported = await res.json()
+  })
+  afterAll(async () => server.close())
+
+  it('a deeply nested story text is refused with a clear error and creates nothing', async () => {
+    const before = await boardCount()
+    const depth = 100_000
+    const node = `${'{"type":"paragraph","content":['.repeat(depth)}{"text":"deep"}${']}'.repeat(depth)}`
+    const story = { id: 'story-deep', pos: { x: 0, y: 0 }, size: { w: 200, h: 120 }, colour: '#fff3b0', z: 'a0', text: 'deep', rich: ['RICH'], tags: [], measures: [], sensitivity: 'working', createdAt: 1, updatedAt: 1 }
+    const res = await postRaw(server, '/api/boards/import', JSON.stringify({ ...exported, stories: [story] }).replace('"RICH"', node))
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('invalid_input')
+    expect(await boardCount()).toBe(before)
+  })
+
+  it('an import with more ballots than a vote can hold is refused and creates nothing', async () => {
+    const before = await boardCount()
+    const pattern = { id: 'pattern-one', name: 'One', description: '', descriptionRich: [], area: { x: 0, y: 0, w: 400, h: 300 }, z: 'a0', createdAt: 1, members: [] }
+    const session = { status: 'closed', votesPerPerson: 3, maxPerPattern: null, openedAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-01T01:00:00.000Z', totals: { 'pattern-one': 1 }, byOrganisation: { x: { 'pattern-one': 1 } }, voters: 1 }
+    const ballots = Array.from({ length: 200_000 }, (_, i) => ({ voter: `voter-${String(i).padStart(6, '0')}`, organisation: 'x', patternId: 'pattern-one', count: 1 }))
+    const res = await server.owner.request<{ error: { code: string } }>('POST', '/api/boards/import', { ...exported, patterns: [pattern], votes: { session, ballots } })
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('invalid_input')
+    expect(await boardCount()).toBe(before)
+  })
+
+  it('an import with an unbounded list of areas, conditions or references is refused', async () => {
+    const before = await boardCount()
+    const areas = Array.from({ length: 100_000 }, (_, i) => ({ id: `a${i}`, label: 'T', kind: 'table', rect: { x: i, y: 0, w: 100, h: 100 } }))
+    const res = await server.owner.request<{ error: { code: string } }>('POST', '/api/boards/import', { ...exported, areas })
+    expect(res.status).toBe(400)
+    expect(await boardCount()).toBe(before)
+  })
+})
+
+// PostgreSQL, and a board with a closed vote: reading the board for an export then waits on the
+// database, which is when parallel requests used to slip past the limit.
+describe('export job limit under parallel requests', () => {
+  let server: TestServer
+  let db: Awaited<ReturnType<typeof createTestDatabase>>
+
+  beforeAll(async () => {
+    db = await createTestDatabase('lw_export_limit')
+    server = await startServer({ authorize: 'roles', storage: await openPostgresStorage({ url: db.url, poolSize: 4 }) })
+  })
+  afterAll(async () => {
+    await server.close()
+    await db.drop()
+  })
+
+  it('parallel job requests cannot get past the per-person limit', async () => {
+    const boardId = await server.createBoard('Parallel')
+    expect((await server.owner.request('POST', `/api/boards/${boardId}/vote/open`, { votesPerPerson: 3 })).status).toBe(201)
+    expect((await server.owner.request('POST', `/api/boards/${boardId}/vote/close`)).status).toBe(200)
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, () => server.owner.request<{ error?: { code: string } }>('POST', `/api/boards/${boardId}/export/jobs`, { format: 'report.pdf' })),
+    )
+    const started = tries.filter((r) => r.status === 202).length
+    expect(started).toBeGreaterThan(0)
+    expect(started).toBeLessThanOrEqual(MAX_PENDING_PER_PERSON)
+    expect(tries.filter((r) => r.status !== 202).every((r) => r.status === 429 && r.body.error?.code === 'too_many_exports')).toBe(true)
+  })
+})
