@@ -1,8 +1,9 @@
 // Rich text as a portable structure (ProseMirror-style JSON) and back into a Y.XmlFragment, so an
 // exported story keeps its bold, lists and links. Links are checked on the way out and in: only
-// http(s) and mailto survive (the same rule as the client's safeHref). Pure module: Yjs and zod.
+// http(s) and mailto survive (shared/model/link.ts, as in the editor). Pure module: Yjs and zod.
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { safeHref } from '../model/link.ts'
 
 export type RichMark = { type: string; attrs?: Record<string, string> }
 export type RichText = { text: string; marks?: RichMark[] }
@@ -23,13 +24,6 @@ export const RichNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
   ]),
 )
 export const RichDoc = z.array(RichNodeSchema).max(2000)
-
-export function safeHref(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex -- browsers drop control characters inside URLs
-  const href = raw.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '')
-  if (/^(https?:|mailto:)/i.test(href)) return href
-  return null
-}
 
 function marksOf(attributes: Record<string, unknown> | undefined): RichMark[] | undefined {
   if (!attributes) return undefined
