@@ -102,21 +102,7 @@ describe('connected learning cycles', () => {
     await tess.board.open(teamBoard)
     expect(await team.hook('board-scale').getAttribute('data-scale')).toBe('team')
     expect(await team.hook('board-element').innerText()).toBe('Understand the system')
-    await tess.board.showOutline()
-    for (const text of STORIES) {
-      await team.hook('outline-new-story').click()
-      await tess.board.waitEditorFocused()
-      await tess.board.type(text)
-      await tess.board.stopWriting()
-    }
-    await team.hook('outline-pattern-name').fill(PATTERN)
-    await team.hook('outline-pattern-name').press('Enter')
-    const section = tess.page.locator('[data-testid=outline-pattern]')
-    await section.waitFor()
-    patternId = (await section.getAttribute('data-pattern-id'))!
-    const loose = tess.page.locator('[data-testid=outline-loose] select[data-testid=story-pattern]')
-    for (let i = 0; i < STORIES.length; i++) await loose.first().selectOption({ label: PATTERN })
-    await expect.poll(() => tess.board.api((lw) => lw.snapshot().patterns[0]?.members.length ?? 0), SYNC).toBe(2)
+    patternId = await tess.board.outlinePattern(PATTERN, STORIES)
     // The first teller agreed to be quoted on linked boards (a raise quotes only with that consent).
     await tess.board.api((lw) => {
       const first = lw.snapshot().stories.find((s) => s.text.startsWith('Waited six weeks'))!

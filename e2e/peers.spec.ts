@@ -54,21 +54,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
 
   it('Tess groups two stories into a pattern; Pia has her own board open', async () => {
     await tess.board.open(teamA)
-    await tess.board.showOutline()
-    for (const text of STORIES) {
-      await tess.page.getByTestId('outline-new-story').click()
-      await tess.board.waitEditorFocused()
-      await tess.board.type(text)
-      await tess.board.stopWriting()
-    }
-    await tess.page.getByTestId('outline-pattern-name').fill(PATTERN)
-    await tess.page.getByTestId('outline-pattern-name').press('Enter')
-    const section = tess.page.locator('[data-testid=outline-pattern]')
-    await section.waitFor()
-    patternId = (await section.getAttribute('data-pattern-id'))!
-    const loose = tess.page.locator('[data-testid=outline-loose] select[data-testid=story-pattern]')
-    for (let i = 0; i < STORIES.length; i++) await loose.first().selectOption({ label: PATTERN })
-    await expect.poll(() => tess.board.api((lw) => lw.snapshot().patterns[0]?.members.length ?? 0), SYNC).toBe(2)
+    patternId = await tess.board.outlinePattern(PATTERN, STORIES)
 
     await pia.board.open(teamB)
     expect(await references(pia)).toEqual([])

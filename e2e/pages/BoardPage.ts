@@ -290,4 +290,27 @@ export class BoardPage {
     const text = this.outlineStory(id).getByTestId('story-text')
     return (await text.count()) ? text.innerText() : null
   }
+
+  /** In the outline: writes `stories`, groups them into a new pattern called `name`; its id. */
+  async outlinePattern(name: string, stories: readonly string[]): Promise<string> {
+    await this.showOutline()
+    for (const text of stories) {
+      await this.page.getByTestId('outline-new-story').click()
+      await this.waitEditorFocused()
+      await this.type(text)
+      await this.stopWriting()
+    }
+    await this.page.getByTestId('outline-pattern-name').fill(name)
+    await this.page.getByTestId('outline-pattern-name').press('Enter')
+    const section = this.page.locator('[data-testid=outline-pattern]')
+    await section.waitFor()
+    const id = (await section.getAttribute('data-pattern-id'))!
+    const loose = this.page.locator('[data-testid=outline-loose] select[data-testid=story-pattern]')
+    for (let i = 0; i < stories.length; i++) await loose.first().selectOption({ label: name })
+    await this.page.waitForFunction(
+      ([pid, n]) => window.__learningWall!.snapshot().patterns.find((p) => p.id === pid)?.members.length === n,
+      [id, stories.length] as const,
+    )
+    return id
+  }
 }
