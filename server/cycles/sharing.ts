@@ -1,6 +1,6 @@
 // Patterns shared with a peer cycle as read-only reference cards that stay in step: when a
 // board's stories, patterns or memberships change, the server recomputes what it shares
-// (sensitivity rules as for raising) and updates the peers' reference cards.
+// (sensitivity rules as for raising) and updates the peers' reference cards, while they are linked.
 import { carriedPattern } from '../../shared/model/carried.ts'
 import type { PatternReference } from '../../shared/model/condition.ts'
 import { ROOT } from '../../shared/model/layout.ts'
@@ -36,7 +36,11 @@ export class PatternSharing {
     const source = await storage.boards.get(boardId)
     if (!source) return
     for (const share of shares) {
-      const content = await rooms.read(boardId, (doc) => carriedPattern(doc, share.sourcePattern))
+      // A share flows only while the boards are peers: once the link is removed (or no longer
+      // active) the card stays as it was, no longer live, and nothing new reaches the other board.
+      const link = await storage.links.between(boardId, share.targetBoard)
+      const linked = link?.status === 'active' && link.kind === 'horizontal'
+      const content = linked ? await rooms.read(boardId, (doc) => carriedPattern(doc, share.sourcePattern)) : null
       await rooms.change(
         share.targetBoard,
         (doc) => {
