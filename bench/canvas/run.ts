@@ -27,15 +27,13 @@ import { buildClient } from '../../e2e/support/buildClient.ts'
 import { REPO } from '../../e2e/support/paths.ts'
 import { seedStories, storyGrid } from '../../e2e/support/seed.ts'
 import { startServer } from '../../e2e/support/server.ts'
+import { signedInContext, VIEWPORT, waitReady } from '../lib/browserPage.ts'
 import { startFrames, stopFrames, watchEditor, watchFirstFullFrame } from './page.ts'
 
 const env = process.env
 const SIZES = (env.BENCH_CANVAS_SIZES ?? '2000,5000,10000').split(',').map(Number)
 const DRAG_MS = Number(env.BENCH_CANVAS_DRAG_MS ?? 2500)
 const PARTS = new Set((env.BENCH_CANVAS_PARTS ?? 'drag,fit,first,editor').split(','))
-const VIEWPORT = { width: 1280, height: 800 }
-// tsx compiles with keepNames: functions handed to the page may call esbuild's `__name`.
-const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f)'
 
 type Row = { name: string; value: number; unit: string; target: number; note: string }
 
@@ -47,21 +45,6 @@ const quantile = (xs: number[], q: number) => {
 const median = (xs: number[]) => quantile(xs, 0.5)
 // Progress on stderr; stdout carries only the table, which `npm run bench` (bench/run.ts) prints.
 const log = (line: string) => process.stderr.write(`[bench:canvas] ${line}\n`)
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const lw = window.__learningWall
-      return !!lw && lw.synced() && lw.connection().status === 'connected'
-    },
-    undefined,
-    { timeout: 180_000 },
-  )
-  // Two frames so the first draw and the ResizeObserver's viewport are done.
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-  )
-}
 
 /** Screen position of the story nearest the viewport centre. */
 async function storyNearCentre(page: Page): Promise<{ x: number; y: number }> {
@@ -141,16 +124,7 @@ async function main(): Promise<void> {
   try {
     const api = new ApiClient(server.url)
     await api.signUp(uniqueEmail('bench'), 'Bench Person')
-    const cookies = api.cookieHeader.split('; ').map((pair) => {
-      const [name, ...value] = pair.split('=')
-      return { name: name!, value: value.join('='), url: server.url }
-    })
-    const newContext = async () => {
-      const context = await browser.newContext({ viewport: VIEWPORT })
-      await context.addCookies(cookies)
-      await context.addInitScript(NAME_SHIM)
-      return context
-    }
+    const newContext = () => signedInContext(browser, api)
 
     const boards = new Map<number, string>()
     const needed = [

@@ -15,12 +15,11 @@ import { launchBrowser } from '../../e2e/browser.ts'
 import { buildClient } from '../../e2e/support/buildClient.ts'
 import { seedStories, storyGrid } from '../../e2e/support/seed.ts'
 import { startServer } from '../../e2e/support/server.ts'
+import { signedInContext, waitReady } from '../lib/browserPage.ts'
 
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3)
 const SIZES = (process.env.BENCH_IMPORT_BOARDS ?? '0,2000,5000').split(',').map(Number)
 const log = (line: string) => process.stderr.write(`[bench:import] ${line}\n`)
-// tsx compiles with keepNames: functions handed to the page may call esbuild's `__name`.
-const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f)'
 
 function csv(rows = 1000): string {
   const lines = ['text,tags,outcome']
@@ -63,25 +62,16 @@ async function main(): Promise<void> {
   try {
     const api = new ApiClient(server.url)
     await api.signUp(uniqueEmail('bench'), 'Bench Person')
-    const cookies = api.cookieHeader.split('; ').map((pair) => {
-      const [name, ...value] = pair.split('=')
-      return { name: name!, value: value.join('='), url: server.url }
-    })
     const file = csv()
     for (const n of SIZES) {
       const times: number[] = []
       for (let run = 0; run < RUNS; run++) {
         const boardId = await api.createBoard(`Import bench ${n}`)
         if (n > 0) await seedStories(server.url, api.token!, boardId, storyGrid(n), { batch: 500, timeoutMs: 600_000 })
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-        await context.addCookies(cookies)
-        await context.addInitScript(NAME_SHIM)
+        const context = await signedInContext(browser, api)
         const page = await context.newPage()
         await page.goto(`${server.url}/b/${boardId}`)
-        await page.waitForFunction(() => {
-          const lw = window.__learningWall
-          return !!lw && lw.synced() && lw.connection().status === 'connected'
-        }, undefined, { timeout: 180_000 })
+        await waitReady(page)
         times.push(await timeImport(page, file))
         log(`${n} stories, run ${run + 1}: ${times.at(-1)!.toFixed(0)} ms`)
         await context.close()

@@ -114,17 +114,10 @@ export function useE2E(defaults: BrowserContextOptions = {}): E2E {
       const email = uniqueEmail(name.toLowerCase().replace(/[^a-z]+/g, '') || 'person')
       await api.signUp(email, name, PASSWORD)
       const context = await newContext(options)
-      const cookies = api.cookieHeader.split('; ').map((pair) => {
-        const [cookieName, ...value] = pair.split('=')
+      const cookies = api.browserCookies().map((cookie) => {
         // As the server sets them: the session is HTTP-only, the CSRF token readable by the page.
-        const session = cookieName === 'lw_session'
-        return {
-          name: cookieName!,
-          value: value.join('='),
-          url: baseUrl,
-          httpOnly: session,
-          sameSite: session ? ('Lax' as const) : ('Strict' as const),
-        }
+        const session = cookie.name === 'lw_session'
+        return { ...cookie, httpOnly: session, sameSite: session ? ('Lax' as const) : ('Strict' as const) }
       })
       await context.addCookies(cookies)
       const page = await context.newPage()

@@ -20,6 +20,11 @@ export class ApiClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
+  /** The same cookies for a browser context (playwright's `addCookies`), scoped to `baseUrl`. */
+  browserCookies(): Array<{ name: string; value: string; url: string }> {
+    return [...this.cookies].map(([name, value]) => ({ name, value, url: this.baseUrl }))
+  }
+
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     if (method !== 'GET' && !this.cookies.has('lw_csrf')) await this.request('GET', '/api/auth/me')
     const h: Record<string, string> = { ...headers }
