@@ -218,7 +218,8 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
 
   app.get('/:id/versions', async (c) => {
     const a = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
-    const versions = await storage.versions.list(a.board.id)
+    // Anonymous boards name nobody, not even for versions saved before the board became anonymous.
+    const versions = (await storage.versions.list(a.board.id)).map((v) => (a.board.anonymous ? { ...v, createdBy: null } : v))
     const names = new Map<string, string>()
     for (const v of versions) {
       if (v.createdBy && !names.has(v.createdBy)) names.set(v.createdBy, (await storage.users.get(v.createdBy))?.displayName ?? 'someone')
@@ -230,7 +231,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     const a = await requireBoard(c, storage, c.req.param('id'), 'saveVersion')
     const input = parseInput(NamedVersion, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
-    const version = await saveVersion(storage, rooms, a.board.id, { kind: 'named', name: input.value.name, createdBy: a.identity.user.id })
+    const version = await saveVersion(storage, rooms, a.board.id, { kind: 'named', name: input.value.name, createdBy: a.board.anonymous ? null : a.identity.user.id })
     await audit({ boardId: a.board.id, actorId: a.identity.user.id, action: 'version.saved', details: { versionId: version.id } })
     return c.json({ version }, 201)
   })
