@@ -13,6 +13,7 @@ import {
 } from '../ops/pattern.ts'
 import {
   bringToFront,
+  createStories,
   createStory,
   deleteStories,
   duplicateStories,
@@ -39,21 +40,26 @@ type RandomOp = {
 const point = (rng: Rng) => ({ x: rng.int(4000) - 2000, y: rng.int(4000) - 2000 })
 const words = (rng: Rng) => Array.from({ length: 1 + rng.int(4) }, () => rng.pick(WORDS)).join(' ')
 
+/** One new story as a person (or an imported row) would write it. */
+const storyInput = (rng: Rng) => ({
+  pos: point(rng),
+  ...(rng.chance(0.6) && { text: `${words(rng)}\n${words(rng)}` }),
+  ...(rng.chance(0.3) && { author: `user-${rng.int(3)}` }),
+  ...(rng.chance(0.3) && { fields: { tags: [rng.pick(WORDS)], outcome: 'better' } }),
+})
+
 const OPS: RandomOp[] = [
   {
     name: 'createStory',
     weight: 3,
+    run: ({ doc, rng, origin }) => createStory(doc, storyInput(rng), origin),
+  },
+  {
+    // An import or a CSV drop: a few stories stacked in one transaction, often while others write.
+    name: 'createStories',
+    weight: 1,
     run: ({ doc, rng, origin }) =>
-      createStory(
-        doc,
-        {
-          pos: point(rng),
-          ...(rng.chance(0.6) && { text: `${words(rng)}\n${words(rng)}` }),
-          ...(rng.chance(0.3) && { author: `user-${rng.int(3)}` }),
-          ...(rng.chance(0.3) && { fields: { tags: [rng.pick(WORDS)], outcome: 'better' } }),
-        },
-        origin,
-      ),
+      createStories(doc, { stories: Array.from({ length: 2 + rng.int(5) }, () => storyInput(rng)) }, origin),
   },
   {
     name: 'moveStories',
