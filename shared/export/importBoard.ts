@@ -91,7 +91,9 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
             sensitivity: s.sensitivity,
             consent: s.consent,
           }
-      if (!check(createStory(doc, { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author: s.author }, origin))) continue
+      // An anonymous board stores no author at all, whatever the file says.
+      const author = data.board.anonymous ? undefined : s.author
+      if (!check(createStory(doc, { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author }, origin))) continue
       const map = stories.get(s.id)!
       map.set(STORY_KEYS.z, s.z)
       map.set(STORY_KEYS.createdAt, s.createdAt)

@@ -1,10 +1,12 @@
-// Board history on an anonymous board over real HTTP and a real SQLite file: nobody can learn from
-// the version list who saved a version (anonymous mode stores no author, and names stay neutral).
+// Anonymous boards over real HTTP and a real SQLite file: nobody can learn from the version list
+// who saved a version, and an import as an anonymous board stores no story authors (anonymous mode
+// stores no author at all, and names stay neutral).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/model/readBoard.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
 
-describe('versions on an anonymous board', () => {
+describe('anonymous boards', () => {
   let server: TestServer
   beforeAll(async () => {
     server = await startServer({ authorize: 'roles' })
@@ -39,5 +41,18 @@ describe('versions on an anonymous board', () => {
     await server.owner.request('POST', `/api/boards/${boardId}/versions`, { name: 'Named' })
     const list = await server.owner.request<{ versions: Array<Record<string, unknown>> }>('GET', `/api/boards/${boardId}/versions`)
     expect(list.body.versions[0]).toMatchObject({ name: 'Named', createdByName: 'Owner' })
+  })
+
+  it('an export imported as an anonymous board keeps no story authors', async () => {
+    const boardId = await server.owner.createBoard('Named source')
+    const res = await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { cookie: server.owner.cookieHeader } })
+    const data = await res.json()
+    const story = { id: 'story-a1', pos: { x: 0, y: 0 }, size: { w: 200, h: 120 }, colour: '#fff3b0', z: 'a0', text: 'Told by a tenant', rich: [{ type: 'paragraph', content: [{ text: 'Told by a tenant' }] }], tags: [], measures: [], sensitivity: 'working', author: 'user-priya', createdAt: 1, updatedAt: 1 }
+    const imported = await server.owner.request<{ board: { id: string; anonymous: boolean } }>('POST', '/api/boards/import', { ...data, board: { ...data.board, anonymous: true }, stories: [story] })
+    expect(imported.status).toBe(201)
+    expect(imported.body.board.anonymous).toBe(true)
+    const stories = await server.lw.rooms.read(imported.body.board.id, (doc) => readBoard(doc).stories)
+    expect(stories.map((s) => s.text)).toEqual(['Told by a tenant'])
+    expect(stories[0]!.author).toBeUndefined()
   })
 })
