@@ -22,6 +22,8 @@ import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
 
+export const MAX_LOCKED_ITEMS = 5000
+
 const ms = z.number().int().min(0).max(24 * 3_600_000)
 const Action = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), templateId: z.string() }),
@@ -117,9 +119,14 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
         reveal = true
         next = { ...current, private: false }
         break
-      case 'lock':
-        next = action.items ? { ...current, lockedItems: action.on ? [...new Set([...current.lockedItems, ...action.items])] : current.lockedItems.filter((i) => !action.items!.includes(i)) } : { ...current, locked: action.on }
+      case 'lock': {
+        const items = action.items
+        const lockedItems = items ? (action.on ? [...new Set([...current.lockedItems, ...items])] : current.lockedItems.filter((i) => !items.includes(i))) : current.lockedItems
+        // The whole session state travels to everyone on every change: it may not grow without end.
+        if (lockedItems.length > MAX_LOCKED_ITEMS) throw new HttpError(400, 'invalid_input', `items: at most ${MAX_LOCKED_ITEMS} items can be locked; lock the board instead`)
+        next = items ? { ...current, lockedItems } : { ...current, locked: action.on }
         break
+      }
       case 'spotlight':
         next = { ...current, spotlight: action.patternId }
         break
