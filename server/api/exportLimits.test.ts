@@ -92,3 +92,26 @@ describe('export job limit under parallel requests', () => {
     expect(tries.filter((r) => r.status !== 202).every((r) => r.status === 429 && r.body.error?.code === 'too_many_exports')).toBe(true)
   })
 })
+
+describe('import and restricted stories', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => server.close())
+
+  it('a restricted story with its text in the file is refused: restricted content never enters the shared document', async () => {
+    const source = await server.createBoard('Source')
+    const exported = await (await fetch(`${server.url}/api/boards/${source}/export/json`, { headers: { cookie: server.owner.cookieHeader } })).json()
+    const before = (await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length
+    const story = { id: 'story-r1', pos: { x: 0, y: 0 }, size: { w: 200, h: 120 }, colour: '#fff3b0', z: 'a0', text: 'CANARY-import-restricted', rich: [{ type: 'paragraph', content: [{ text: 'CANARY-import-restricted' }] }], tags: [], measures: [], sensitivity: 'restricted', createdAt: 1, updatedAt: 1 }
+    const res = await server.owner.request<{ board?: { id: string }; error?: { code: string; message: string } }>('POST', '/api/boards/import', { ...exported, stories: [story] })
+    if (res.body.board) {
+      const text = await server.lw.rooms.read(res.body.board.id, (doc) => JSON.stringify(doc.toJSON()))
+      expect(text).not.toContain('CANARY-import-restricted')
+    }
+    expect(res.status).toBe(400)
+    expect(res.body.error?.code).toBe('invalid_input')
+    expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(before)
+  })
+})

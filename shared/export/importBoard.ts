@@ -44,6 +44,8 @@ export function parseExport(input: unknown): Result<BoardExport> {
   const storyIds = new Set<string>()
   for (const s of data.stories) {
     if (storyIds.has(s.id)) return fail('invalid_input', `story ${s.id} appears twice`, 'stories')
+    // Restricted content never enters a shared document: an export carries only the placeholder.
+    if (s.sensitivity === 'restricted' && !s.withheld) return fail('invalid_input', `story ${s.id} is restricted: a board export carries only its placeholder (withheld), never its content`, 'stories')
     storyIds.add(s.id)
   }
   const patternIds = new Set<string>()
