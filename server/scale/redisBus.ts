@@ -19,6 +19,12 @@ const channel = (boardId: string) => `lw:board:${boardId}:awareness`
 type Joined = { cursor: string; handlers: BoardBusHandlers }
 
 /**
+ * Updates kept in memory for Redis while it is away; past that they are dropped (each is stored
+ * already, and rooms catch up from storage), so a long outage cannot grow the instance without end.
+ */
+export const MAX_OFFLINE_UPDATES = 1000
+
+/**
  * Never waits for Redis: an instance that starts while Redis is away serves its local clients
  * from storage, and ioredis keeps reconnecting; the first `ready` then counts as a reconnect
  * (rooms catch up from storage and re-publish presence). Commands issued meanwhile are queued.
@@ -35,6 +41,7 @@ export function openRedisBus(url: string, log: Log): Bus {
   let readerId: number | null = null
   let closed = false
   let wake: (() => void) | null = null
+  let offlineUpdates = 0
 
   // A connection that comes back after being lost (or that could not connect at start) means
   // messages may have been missed.
@@ -42,6 +49,7 @@ export function openRedisBus(url: string, log: Log): Bus {
     let lost = false
     conn.on('close', () => (lost = true))
     conn.on('ready', () => {
+      if (conn === cmd) offlineUpdates = 0
       if (conn === reader) void reader.client('ID').then((id) => (readerId = id)).catch(() => undefined)
       if (!lost) return
       lost = false
@@ -145,11 +153,15 @@ export function openRedisBus(url: string, log: Log): Bus {
       interrupt()
     },
     publishUpdate(boardId, update) {
+      if (cmd.status !== 'ready' && ++offlineUpdates > MAX_OFFLINE_UPDATES) return
       cmd
         .xadd(streamKey(boardId), 'MAXLEN', '~', STREAM_MAXLEN, '*', 'i', instanceId, 'u', Buffer.from(update))
         .catch((e: Error) => log.warn('redis_publish_failed', { board: boardId, error: e.message }))
     },
     publishAwareness(boardId, update) {
+      // Presence is at most once: none is queued for a Redis that is away (stale cursors would
+      // flood every instance when it returns; each instance re-publishes its own on reconnect).
+      if (cmd.status !== 'ready') return
       const e = encoding.createEncoder()
       encoding.writeVarString(e, instanceId)
       encoding.writeVarUint8Array(e, update)
