@@ -2,7 +2,7 @@
 // the per-person job limit holds under parallel requests, and import bodies that are too deep or
 // too wide get a clear 400 and create nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
+import { MAX_KEPT_PER_PERSON, MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
 import { openPostgresStorage } from '../storage/postgres.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
@@ -113,5 +113,34 @@ describe('import and restricted stories', () => {
     expect(res.status).toBe(400)
     expect(res.body.error?.code).toBe('invalid_input')
     expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(before)
+  })
+})
+
+describe('finished export files kept per person', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => server.close())
+
+  it(`only the newest ${MAX_KEPT_PER_PERSON} finished files of a person are kept: a loop of exports cannot fill the memory`, async () => {
+    const boardId = await server.createBoard('Kept files')
+    type Job = { id: string; status: string }
+    const ids: string[] = []
+    for (let i = 0; i < MAX_KEPT_PER_PERSON + 3; i++) {
+      const started = await server.owner.request<{ job: Job }>('POST', `/api/boards/${boardId}/export/jobs`, { format: 'report.pdf' })
+      expect(started.status).toBe(202)
+      let job = started.body.job
+      while (job.status !== 'done' && job.status !== 'failed') {
+        await new Promise((r) => setTimeout(r, 10))
+        job = (await server.owner.request<{ job: Job }>('GET', `/api/boards/${boardId}/export/jobs/${job.id}`)).body.job
+      }
+      expect(job.status).toBe('done')
+      ids.push(job.id)
+    }
+    const kept = []
+    for (const id of ids) kept.push((await server.owner.request('GET', `/api/boards/${boardId}/export/jobs/${id}`)).status)
+    expect(kept.slice(0, 3)).toEqual([404, 404, 404])
+    expect(kept.slice(3).every((s) => s === 200)).toBe(true)
   })
 })

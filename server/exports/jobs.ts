@@ -28,6 +28,8 @@ type Entry = ExportJob & { input: RenderJob; result: Uint8Array | null; waiters:
 
 /** One person cannot fill the queue: others' exports would wait behind theirs. */
 export const MAX_PENDING_PER_PERSON = 3
+/** Nor the memory: finished files are kept for a while, only the newest few of each person. */
+export const MAX_KEPT_PER_PERSON = 10
 
 const BOOT = new URL('./workerBoot.js', import.meta.url)
 const ENTRY = new URL('./exportWorker.ts', import.meta.url).href
@@ -52,6 +54,7 @@ export class ExportJobs {
 
   start(input: RenderJob, owner: { boardId: string; userId: string; fileName: string }): ExportJob {
     this.sweep()
+    this.keepNewest(owner.userId, MAX_KEPT_PER_PERSON - 1)
     const entry: Entry = {
       id: newId(),
       ...owner,
@@ -163,6 +166,12 @@ export class ExportJobs {
     this.running--
     for (const w of entry.waiters.splice(0)) w()
     this.pump()
+  }
+
+  /** Forgets this person's oldest finished jobs beyond `keep` (the map keeps start order). */
+  private keepNewest(userId: string, keep: number): void {
+    const finished = [...this.jobs.values()].filter((e) => e.userId === userId && (e.status === 'done' || e.status === 'failed'))
+    for (const e of finished.slice(0, Math.max(0, finished.length - keep))) this.jobs.delete(e.id)
   }
 
   private sweep(): void {
