@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_KEPT_PER_PERSON, MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
 import { openPostgresStorage } from '../storage/postgres.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
+import { IMPORTS_PER_WINDOW, NAMED_VERSIONS_PER_WINDOW } from './exports.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
 
 /** POSTs a JSON text as it is (JSON.stringify cannot write what a hostile client can). */
@@ -142,5 +143,29 @@ describe('finished export files kept per person', () => {
     for (const id of ids) kept.push((await server.owner.request('GET', `/api/boards/${boardId}/export/jobs/${id}`)).status)
     expect(kept.slice(0, 3)).toEqual([404, 404, 404])
     expect(kept.slice(3).every((s) => s === 200)).toBe(true)
+  })
+})
+
+describe('whole boards stored per person', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => server.close())
+
+  it('imports and named versions are limited per person in a window; the refused one stores nothing', async () => {
+    const boardId = await server.createBoard('Stored')
+    const exported = await (await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { cookie: server.owner.cookieHeader } })).json()
+    const imports = []
+    for (let i = 0; i <= IMPORTS_PER_WINDOW; i++) imports.push((await server.owner.request('POST', '/api/boards/import', exported)).status)
+    expect(imports.slice(0, IMPORTS_PER_WINDOW).every((s) => s === 201)).toBe(true)
+    expect(imports[IMPORTS_PER_WINDOW]).toBe(429)
+    expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(1 + IMPORTS_PER_WINDOW)
+
+    const saved = []
+    for (let i = 0; i <= NAMED_VERSIONS_PER_WINDOW; i++) saved.push((await server.owner.request('POST', `/api/boards/${boardId}/versions`, { name: `v${i}` })).status)
+    expect(saved.slice(0, NAMED_VERSIONS_PER_WINDOW).every((s) => s === 201)).toBe(true)
+    expect(saved[NAMED_VERSIONS_PER_WINDOW]).toBe(429)
+    expect((await server.storage.versions.list(boardId, 500)).filter((v) => v.kind === 'named').length).toBe(NAMED_VERSIONS_PER_WINDOW)
   })
 })

@@ -22,6 +22,7 @@ import { parseInput } from '../../shared/ops/validate.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireAccount, requireBoard, type BoardAccess } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
+import { RateLimiter } from '../auth/rateLimit.ts'
 import { HttpError } from '../errors.ts'
 import { fileBase, readBoardData } from '../exports/boardData.ts'
 import { saveVersion } from '../exports/history.ts'
@@ -33,6 +34,14 @@ import { readJson } from './json.ts'
 
 /** Largest board export accepted by `POST /api/boards/import` (about 60,000 stories). */
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024
+
+/**
+ * Each import and each named version stores a whole board, kept until deleted: per person, at most
+ * this many in `STORE_WINDOW_MS`, so one account cannot fill the disk.
+ */
+export const IMPORTS_PER_WINDOW = 20
+export const NAMED_VERSIONS_PER_WINDOW = 30
+const STORE_WINDOW_MS = 10 * 60_000
 
 export type ExportRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; jobs: ExportJobs }
 
@@ -67,6 +76,11 @@ const attachment = (name: string) => ({ 'content-disposition': `attachment; file
 
 export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const importsPerPerson = new RateLimiter(IMPORTS_PER_WINDOW, STORE_WINDOW_MS)
+  const versionsPerPerson = new RateLimiter(NAMED_VERSIONS_PER_WINDOW, STORE_WINDOW_MS)
+  const limited = (limiter: RateLimiter, userId: string, what: string) => {
+    if (!limiter.hit(userId).allowed) throw new HttpError(429, 'rate_limited', `too many ${what} in a short time; wait a few minutes`)
+  }
 
   const exported = (a: BoardAccess, format: string, extra: Record<string, string | number> = {}) =>
     audit({ boardId: a.board.id, actorId: a.identity.user.id, action: 'board.exported', details: { format, role: a.role, ...extra } })
@@ -209,6 +223,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     const { user } = requireAccount(c)
     const parsed = parseExport(await readJson(c))
     if (!parsed.ok) throw HttpError.from(parsed.error)
+    limited(importsPerPerson, user.id, 'imports')
     const data = parsed.value
     const board = await createBoardFrom(storage, user, data.board, (doc, voteSessionId) => importBoard(doc, data, { kind: 'server', reason: 'import' }, { voteSessionId }), data.votes.session ? newId() : null)
     if (data.votes.session) await importVotes(storage, board.record.id, board.voteSessionId!, data)
@@ -231,6 +246,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     const a = await requireBoard(c, storage, c.req.param('id'), 'saveVersion')
     const input = parseInput(NamedVersion, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
+    limited(versionsPerPerson, a.identity.user.id, 'saved versions')
     const version = await saveVersion(storage, rooms, a.board.id, { kind: 'named', name: input.value.name, createdBy: a.board.anonymous ? null : a.identity.user.id })
     await audit({ boardId: a.board.id, actorId: a.identity.user.id, action: 'version.saved', details: { versionId: version.id } })
     return c.json({ version }, 201)
