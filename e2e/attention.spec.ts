@@ -144,6 +144,24 @@ describe('attention, presenter view and harvest at a place workshop', () => {
     await expect.poll(() => hook(pat.page, 'follow-pill').count(), SYNC).toBe(0)
   }, STEP)
 
+  it('Fay reloads while the room follows her: her new page takes the lead back and Pat follows it', async () => {
+    await hook(fay.page, 'follow-me').click()
+    await expect.poll(() => hook(pat.page, 'follow-pill').getAttribute('data-state'), SYNC).toBe('following')
+    const before = await fay.board.api((lw) => lw.awareness.clientID)
+    await fay.page.reload()
+    await fay.board.ready()
+    const after = await fay.board.api((lw) => lw.awareness.clientID)
+    expect(after).not.toBe(before)
+    // Nobody pressed anything: Fay's page claimed follow me with its new client id.
+    await expect.poll(() => hook(fay.page, 'follow-pill').getAttribute('data-state'), SYNC).toBe('leading')
+    await expect.poll(() => hook(pat.page, 'follow-pill').getAttribute('data-state'), SYNC).toBe('following')
+    await wheel(fay.board, -700, 500)
+    await expect.poll(async () => { const g = await followGap(fay.board, pat.board); return g.gap < 2 && g.covers }, SYNC).toBe(true)
+
+    await hook(fay.page, 'follow-me').click()
+    await expect.poll(() => hook(pat.page, 'follow-pill').count(), SYNC).toBe(0)
+  }, STEP)
+
   it('bring everyone here moves Pat\'s view once to Fay\'s centre and zoom', async () => {
     await wheel(pat.board, 2000, -500)
     await wheel(fay.board, -1200, 600)

@@ -2,7 +2,7 @@
 // session root is written here as the server would, and the leader's presence arrives through the
 // awareness codec. Frames are a timer tick in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { emptySession, SESSION_KEY, type SessionState } from '../../shared/model/facilitation.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
@@ -11,7 +11,8 @@ import { initialUi, type UiState } from '../board/uiState.ts'
 import { throttle } from '../presence/throttle.ts'
 import { createBoardStore } from '../store/boardStore.ts'
 import { createStore } from '../store/createStore.ts'
-import { createAttention, type Attention } from './attention.ts'
+import { createAttention, type Attention, type LeaderClaim } from './attention.ts'
+import { leaderMemory, type LeaderMemory } from './leaderClaim.ts'
 import { centreOf } from './viewMath.ts'
 
 const SCREEN = { w: 1000, h: 600 }
@@ -22,10 +23,22 @@ function board() {
   awareness.setLocalState({ user: { name: 'Pat', colour: '#123456' }, pointer: { x: 1, y: 2 } })
   const ui = createStore<UiState>({ ...initialUi('#fff3a8'), viewport: SCREEN })
   const pointer = throttle((v: unknown) => awareness.setLocalStateField('pointer', v), 0)
+  const onSync = new Set<(synced: boolean) => void>()
+  const provider = {
+    awareness,
+    synced: true,
+    on: (_: 'sync', f: (synced: boolean) => void) => void onSync.add(f),
+    off: (_: 'sync', f: (synced: boolean) => void) => void onSync.delete(f),
+  }
+  /** The socket (re)synced, as y-websocket reports it. */
+  const sync = () => {
+    provider.synced = true
+    for (const f of onSync) f(true)
+  }
   const s = {
     boardId: 'board-1',
     doc,
-    provider: { awareness, synced: true },
+    provider,
     ui,
     board: createBoardStore(doc),
     stream: { pointer, drag: pointer },
@@ -33,7 +46,7 @@ function board() {
   } as unknown as BoardSession
   const setSession = (patch: Partial<SessionState> | null) =>
     doc.getMap('session').set(SESSION_KEY, patch === null ? null : { ...emptySession(), ...patch })
-  return { s, doc, awareness, ui, setSession }
+  return { s, doc, awareness, ui, setSession, provider, sync }
 }
 
 /** Another person's browser: its awareness entry reaches ours through the codec. */
@@ -56,8 +69,8 @@ describe('attention controller', () => {
     for (const a of open.splice(0)) a.dispose()
     vi.unstubAllGlobals()
   })
-  const start = (s: BoardSession, presenter = false) => {
-    const a = createAttention(s, { presenter })
+  const start = (s: BoardSession, presenter = false, claim?: LeaderClaim) => {
+    const a = createAttention(s, { presenter, claim })
     open.push(a)
     return a
   }
@@ -139,5 +152,83 @@ describe('attention controller', () => {
     ui.setState({ camera: { x: 5, y: 5, zoom: 1 } })
     expect(a.getState().role).toBe('following')
     await vi.waitFor(() => expect(centre(ui)).toEqual({ x: 500, y: 300 }))
+  })
+  /** The browser's storage (one per browser, shared by its pages) and the follow actions a page sent. */
+  const browserStorage = () => {
+    const m = new Map<string, string>()
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) }
+  }
+  const claimer = (memory: LeaderMemory) => {
+    const sent: number[] = []
+    return { sent, claim: { memory, send: async (id: number) => void sent.push(id) } satisfies LeaderClaim }
+  }
+
+  it('after a reload, the facilitator\'s page takes follow me back from the page it replaced', () => {
+    const storage = browserStorage()
+    const before = board()
+    const old = claimer(leaderMemory(storage, 'board-1'))
+    const first = start(before.s, false, old.claim)
+    before.setSession({ follow: { clientId: before.awareness.clientID, name: 'Fay' } })
+    expect(first.getState().role).toBe('leading')
+    expect(old.sent).toEqual([])
+
+    // The reload: a new page (new Y.Doc, new client id) in the same browser; the old one is gone.
+    first.dispose()
+    const after = board()
+    const page = claimer(leaderMemory(storage, 'board-1'))
+    const a = start(after.s, false, page.claim)
+    after.setSession({ follow: { clientId: before.awareness.clientID, name: 'Fay' } })
+    expect(a.getState().role).toBe('following')
+    expect(page.sent).toEqual([after.awareness.clientID])
+    // Remembered before the server answers, so a page replaced again at once is claimed back too.
+    expect(leaderMemory(storage, 'board-1').recall()).toBe(after.awareness.clientID)
+    // The server names the new page; it leads, and a later session change sends nothing more.
+    after.setSession({ follow: { clientId: after.awareness.clientID, name: 'Fay' } })
+    expect(a.getState().role).toBe('leading')
+    after.setSession({ follow: { clientId: after.awareness.clientID, name: 'Fay' }, hideCursors: true })
+    expect(page.sent).toHaveLength(1)
+  })
+
+  it('does not take the lead from another page still connected, someone else, or before syncing', () => {
+    const storage = browserStorage()
+    const { s, awareness, setSession, provider, sync } = board()
+    provider.synced = false
+    const first = leaderView(awareness, { x: 0, y: 0, w: 1000, h: 600 })
+    const memory = leaderMemory(storage, 'board-1')
+    memory.remember(first)
+    const page = claimer(memory)
+    start(s, false, page.claim)
+    setSession({ follow: { clientId: first, name: 'Fay' } })
+    sync()
+    // The same person's other tab still leads.
+    expect(page.sent).toEqual([])
+    // Someone else leads: not this browser's to take.
+    const other = leaderView(awareness, { x: 0, y: 0, w: 1000, h: 600 })
+    setSession({ follow: { clientId: other, name: 'Ola' } })
+    removeAwarenessStates(awareness, [other], 'remote')
+    expect(page.sent).toEqual([])
+
+    // Back to the other tab, which then closes: now this page claims, once.
+    setSession({ follow: { clientId: first, name: 'Fay' } })
+    expect(page.sent).toEqual([])
+    removeAwarenessStates(awareness, [first], 'remote')
+    expect(page.sent).toEqual([awareness.clientID])
+    leaderView(awareness, { x: 1, y: 1, w: 1000, h: 600 })
+    expect(page.sent).toHaveLength(1)
+  })
+
+  it('a page not yet synced waits for the sync before claiming', () => {
+    const storage = browserStorage()
+    const { s, setSession, provider, sync } = board()
+    provider.synced = false
+    const memory = leaderMemory(storage, 'board-1')
+    memory.remember(123456)
+    const page = claimer(memory)
+    start(s, false, page.claim)
+    // Read from the offline copy: the socket has not said who is connected yet.
+    setSession({ follow: { clientId: 123456, name: 'Fay' } })
+    expect(page.sent).toEqual([])
+    sync()
+    expect(page.sent).toEqual([s.provider.awareness.clientID])
   })
 })

@@ -10,6 +10,7 @@ import { throttle } from '../presence/throttle.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 import { cameraForSummon, cameraOnPattern, SUMMON_MAX_AGE_MS, summonToObey } from './attentionRules.ts'
 import { followRole, NO_FOLLOW, reduceFollow, type Follow, type FollowEvent, type FollowRole } from './followState.ts'
+import { shouldReclaim, type LeaderMemory } from './leaderClaim.ts'
 import { approach, arrived, cameraShowing, readView, viewOf } from './viewMath.ts'
 
 export type AttentionState = {
@@ -30,8 +31,14 @@ export type Attention = Store<AttentionState> & {
 /** Fraction of the remaining distance covered per frame: about a third of a second to settle. */
 const GLIDE = 0.2
 
-/** `presenter`: a projector screen that never breaks away and never sends a view. */
-export function createAttention(s: BoardSession, { presenter = false } = {}): Attention {
+/** Claiming follow me back after a reload (leaderClaim.ts): where the led id is kept, and the follow action. */
+export type LeaderClaim = { memory: LeaderMemory; send(clientId: number): Promise<unknown> }
+
+/**
+ * `presenter`: a projector screen that never breaks away and never sends a view. `claim`: this
+ * page may take the lead back from the page it replaced (a facilitator's board screen).
+ */
+export function createAttention(s: BoardSession, { presenter = false, claim }: { presenter?: boolean; claim?: LeaderClaim } = {}): Attention {
   const self = s.provider.awareness.clientID
   const initial = readSession(s.doc)
   const store = createStore<AttentionState>({ session: initial, follow: NO_FOLLOW, role: 'none', leaderName: null, leaderHere: false })
@@ -44,6 +51,8 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
   let obeyedAt: string | null = null
   /** A synced session has been seen: later summons arrive live and are obeyed whatever the clocks say. */
   let live = false
+  /** The old leader id a claim was sent for: one claim per id, whatever its answer. */
+  let claimedFor: number | null = null
 
   const size = () => s.ui.getState().viewport
   const setFollow = (e: FollowEvent) => {
@@ -78,6 +87,17 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     if (view && store.getState().role === 'following') glideTo(cameraShowing(view, size()))
   }
 
+  const reclaim = () => {
+    const leader = store.getState().follow.leader
+    if (!claim || !s.provider.synced || leader === null || leader === claimedFor) return
+    if (!shouldReclaim(leader, self, claim.memory.recall(), s.provider.awareness.getStates().has(leader))) return
+    claimedFor = leader
+    // Remembered before the answer: a page replaced again before it arrives (a quick second reload,
+    // a screen that reopens its session) is then claimed back by the next one.
+    claim.memory.remember(self)
+    void claim.send(self)
+  }
+
   const sendView = throttle((v: ReturnType<typeof viewOf> | null) => s.setPresence('view', v), PRESENCE_INTERVAL_MS)
   const lead = () => {
     const { camera, viewport } = s.ui.getState()
@@ -90,11 +110,15 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     const wasLeading = before.role === 'leading'
     setFollow({ type: 'leader', clientId: next?.follow?.clientId ?? null })
     const role = store.getState().role
-    if (role === 'leading') lead()
-    else if (wasLeading) {
+    if (role === 'leading') {
+      claim?.memory.remember(self)
+      lead()
+    } else if (wasLeading) {
+      claim?.memory.remember(null)
       sendView.cancel()
       s.setPresence('view', null)
     }
+    reclaim()
     if (role === 'following') followLeader()
     else store.setState({ leaderHere: false })
 
@@ -134,9 +158,17 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
     if (spotPending && next.patterns !== prev.patterns) spotPending = !centreSpotlight()
   })
   const onAwareness = () => {
-    if (store.getState().follow.leader !== null) followLeader()
+    if (store.getState().follow.leader === null) return
+    followLeader()
+    // The replaced page's entry leaves the room (its socket closed, or its awareness timed out).
+    reclaim()
   }
   s.provider.awareness.on('change', onAwareness)
+  // A session read from the offline copy before the socket synced is judged again once it has.
+  const onSync = (synced: boolean) => {
+    if (synced) reclaim()
+  }
+  s.provider.on('sync', onSync)
   const stopUi = s.ui.subscribe((next, prev) => {
     if (next.camera !== prev.camera && next.camera !== lastSet) {
       // The person moved their own view: any glide stops, and a follower breaks away. A projector
@@ -165,6 +197,7 @@ export function createAttention(s: BoardSession, { presenter = false } = {}): At
       stopUi()
       stopBoard()
       s.provider.awareness.off('change', onAwareness)
+      s.provider.off('sync', onSync)
       sendView.cancel()
       if (frame !== null) cancelAnimationFrame(frame)
     },
