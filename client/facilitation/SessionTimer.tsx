@@ -7,26 +7,13 @@ import { timeLeft, type Timer } from '../../shared/model/facilitation.ts'
 import { clockText } from './sessionRules.ts'
 import { loadSoundOn, playChime, saveSoundOn } from './endChime.ts'
 import type { SessionAction } from './sessionApi.ts'
-
-const TICK_MS = 250
-
-/** The server's now, re-read every tick while `running`; frozen (no re-renders) otherwise. */
-function useNow(running: boolean, offset: number): number {
-  const [now, setNow] = useState(() => Date.now() + offset)
-  useEffect(() => {
-    setNow(Date.now() + offset)
-    if (!running) return
-    const t = setInterval(() => setNow(Date.now() + offset), TICK_MS)
-    return () => clearInterval(t)
-  }, [running, offset])
-  return now
-}
+import { useServerNow } from './useServerNow.ts'
 
 type Props = { timer: Timer | null; offset: number; canRun: boolean; send: (a: SessionAction) => void; busy: boolean }
 
 export function SessionTimer({ timer, offset, canRun, send, busy }: Props) {
   const running = !!timer?.startedAt
-  const now = useNow(running, offset)
+  const now = useServerNow(running, offset)
   const left = timer ? timeLeft(timer, now) : 0
   const [soundOn, setSoundOn] = useState(() => loadSoundOn(safeStorage()))
   // One chime per run that reaches zero on this screen (not on opening a board whose time is up).

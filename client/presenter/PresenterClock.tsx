@@ -1,21 +1,13 @@
 // The phase, its prompt and the shared timer in type large enough to read from the back of a room.
-import { useEffect, useState } from 'react'
 import { timeLeft, type SessionState } from '../../shared/model/facilitation.ts'
 import { clockText } from '../facilitation/sessionRules.ts'
-
-const TICK_MS = 250
+import { useServerNow } from '../facilitation/useServerNow.ts'
 
 /** `offset`: the server's clock minus this device's (facilitation/useServerOffset), so the projector agrees with every screen. */
 export function PresenterClock({ session, title, offset }: { session: SessionState | null; title: string; offset: number }) {
   const timer = session?.timer ?? null
   const running = !!timer?.startedAt
-  const [now, setNow] = useState(() => Date.now() + offset)
-  useEffect(() => {
-    setNow(Date.now() + offset)
-    if (!running) return
-    const t = setInterval(() => setNow(Date.now() + offset), TICK_MS)
-    return () => clearInterval(t)
-  }, [running, timer, offset])
+  const now = useServerNow(running, offset, timer)
   const phase = session ? session.phases[session.phaseIndex] : undefined
   const left = timer ? timeLeft(timer, now) : null
 
