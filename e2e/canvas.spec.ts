@@ -85,7 +85,8 @@ describe('two people on one board', () => {
     async () => {
       await bob.board.editStory(storyId)
       await bob.board.caretToStart()
-      // Ann's caret is still at the end of her story.
+      // Ann's caret is still at the end of her story; she comes back to it after a pause.
+      await ann.board.pause()
       await Promise.all([ann.board.type(' ALPHA'), bob.board.type('BRAVO ')])
       const expected = `BRAVO ${STORY} ALPHA`
       await expect.poll(() => ann.board.storyText(storyId), SYNC).toBe(expected)

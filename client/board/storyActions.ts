@@ -72,8 +72,11 @@ export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, te
   const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
   const input = { pos: centredAt(centre, DEFAULT_STORY_SIZE), colour, ...(text ? { text } : {}) }
   const created = report(s, createStory(s.doc, input, s.origin))
-  if (created) startEditing(s, created.id)
-  return created?.id ?? null
+  if (!created) return null
+  // The new story is its own undo step: undoing the first words typed into it keeps the story.
+  s.undo.stopCapturing()
+  startEditing(s, created.id)
+  return created.id
 }
 
 /** Tab / Shift+Tab while writing: the next story beside the current one. */
@@ -84,8 +87,10 @@ export function createNextStory(s: BoardSession, direction: 'right' | 'left'): s
   s.undo.stopCapturing()
   const pos = nextStoryPosition(boxOf(current), direction, s.board.index)
   const created = report(s, createStory(s.doc, { pos, size: current.size, colour: current.colour }, s.origin))
-  if (created) startEditing(s, created.id)
-  return created?.id ?? null
+  if (!created) return null
+  s.undo.stopCapturing()
+  startEditing(s, created.id)
+  return created.id
 }
 
 export function deleteSelection(s: BoardSession): void {

@@ -226,6 +226,14 @@ export class BoardPage {
     await this.waitEditorFocused()
   }
 
+  /**
+   * A pause in this person's writing long enough to be an undo step of its own (the undo manager
+   * groups changes less than 400 ms apart; a fast run of test steps can be quicker than that).
+   */
+  async pause(): Promise<void> {
+    await this.api((lw) => lw.session.undo.stopCapturing())
+  }
+
   /** Undo with ⌘/Ctrl+Z (in the editor or on the canvas). */
   async undo(): Promise<void> {
     await this.page.keyboard.press(`${MOD}+z`)

@@ -1,0 +1,46 @@
+// Undo steps of a new story, with the board's real undo manager over a real document.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { STORY_COLOURS } from '../../shared/model/geometry.ts'
+import { storiesMap, type Origin } from '../../shared/model/layout.ts'
+import { readBoard } from '../../shared/model/readBoard.ts'
+import { paragraphsOf, seedFragment } from '../../shared/model/richText.ts'
+import { accessFromBoard } from '../access/boardAccess.ts'
+import { createBoardStore } from '../store/boardStore.ts'
+import { createStore } from '../store/createStore.ts'
+import type { BoardSession } from './createSession.ts'
+import { createStoryAt } from './storyActions.ts'
+import { initialUi, type UiState } from './uiState.ts'
+import { createUndoManager } from './undoManager.ts'
+
+function session(): BoardSession {
+  const doc = new Y.Doc()
+  const origin: Origin = { kind: 'local' }
+  const s = {
+    boardId: 'board1',
+    doc,
+    origin,
+    access: createStore(accessFromBoard({ role: 'contributor', anonymous: false })),
+    ui: createStore<UiState>({ ...initialUi(STORY_COLOURS[0]), viewport: { w: 800, h: 600 } }),
+    board: createBoardStore(doc),
+    undo: createUndoManager(doc, origin),
+    setPresence: () => undefined,
+  }
+  return s as unknown as BoardSession
+}
+
+describe('a new story and undo', () => {
+  it('the story is its own undo step: undoing words typed at once keeps the story', () => {
+    const s = session()
+    const id = createStoryAt(s, { x: 0, y: 0 })!
+    // Typed straight away, well inside the undo manager's 400 ms grouping window.
+    const text = storiesMap(s.doc).get(id)!.get('text') as Y.XmlFragment
+    s.doc.transact(() => seedFragment(text, paragraphsOf('Families found the drop-in')), s.origin)
+    expect(readBoard(s.doc).stories[0]?.text).toBe('Families found the drop-in')
+    s.undo.undo()
+    expect(storiesMap(s.doc).has(id)).toBe(true)
+    expect(readBoard(s.doc).stories[0]?.text).toBe('')
+    s.undo.undo()
+    expect(storiesMap(s.doc).has(id)).toBe(false)
+  })
+})
