@@ -181,6 +181,12 @@ export function checkUpdate(
         const known = Math.min(d.clock + d.len, Y.getState(store, client))
         for (let c = d.clock; c < known; ) {
           const item = Y.getItem(store, Y.createID(client, c))
+          // Already deleted here: nothing changes. A client's handshake carries its whole delete
+          // set (an offline copy's included), and refusing that would refuse every reload.
+          if (item.deleted) {
+            c = item.id.clock + item.length
+            continue
+          }
           const place = item instanceof Y.Item ? places.ofDocItem(item) : null
           // Deleting a placeholder whole is deleting the story; deleting its kept keys is not allowed.
           const keepsPlaceholder =
