@@ -79,7 +79,8 @@ export function createSession(boardId: string, user: UserInfo, initialAccess: Bo
     reload: () => location.reload(),
   })
   const refusedBefore = refusalNotice(sessionStorage, boardId, Date.now())
-  if (refusedBefore) ui.setState({ notice: refusedBefore })
+  // Said once the board's copy has arrived, after what the board itself says on arrival (a lock).
+  if (refusedBefore) provider.once('sync', () => ui.setState({ notice: refusedBefore }))
   const stopGuard = guardWrites(doc, () => access.getState().canEdit, () => ui.setState({ notice: 'You can view this board but not change it.' }))
 
   const onAwareness = () => presence.setState({ peers: peersFrom(awareness.getStates(), awareness.clientID) })
