@@ -2,6 +2,7 @@
 // the per-person job limit holds under parallel requests, and import bodies that are too deep or
 // too wide get a clear 400 and create nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/model/readBoard.ts'
 import { MAX_KEPT_PER_PERSON, MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
 import { openPostgresStorage } from '../storage/postgres.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
@@ -168,4 +169,28 @@ describe('whole boards stored per person', () => {
     expect(saved[NAMED_VERSIONS_PER_WINDOW]).toBe(429)
     expect((await server.storage.versions.list(boardId, 500)).filter((v) => v.kind === 'named').length).toBe(NAMED_VERSIONS_PER_WINDOW)
   })
+})
+
+describe('the largest import', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => server.close())
+
+  it('20,000 stories and 1,000 patterns import (story by story this held the server for minutes); more patterns are refused', async () => {
+    const boardId = await server.createBoard('Largest')
+    const exported = await (await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { cookie: server.owner.cookieHeader } })).json()
+    const text = 'A story long enough to be a real one. '.repeat(10)
+    const stories = Array.from({ length: 20_000 }, (_, i) => ({ id: `story-${i}`, pos: { x: i, y: 0 }, size: { w: 200, h: 120 }, colour: '#fff3b0', z: `a${i}`, text, rich: [{ type: 'paragraph', content: [{ text }] }], tags: [], measures: [], sensitivity: 'working', createdAt: 1, updatedAt: 1 }))
+    const pattern = (i: number) => ({ id: `pattern-${i}`, name: `P${i}`, description: '', descriptionRich: [], area: { x: i, y: 0, w: 100, h: 100 }, z: `a${i}`, createdAt: 1, members: [{ storyId: `story-${i}`, role: 'supports' }] })
+    const tooMany = await server.owner.request<{ error: { code: string } }>('POST', '/api/boards/import', { ...exported, stories, patterns: Array.from({ length: 1_001 }, (_, i) => pattern(i)) })
+    expect(tooMany.status).toBe(400)
+    const imported = await server.owner.request<{ board: { id: string } }>('POST', '/api/boards/import', { ...exported, stories, patterns: Array.from({ length: 1_000 }, (_, i) => pattern(i)) })
+    expect(imported.status).toBe(201)
+    const board = await server.lw.rooms.read(imported.body.board.id, (doc) => readBoard(doc))
+    expect(board.stories.length).toBe(20_000)
+    expect(board.patterns.length).toBe(1_000)
+    expect(board.stories.find((s) => s.id === 'story-19999')).toMatchObject({ z: 'a19999', text: text.trim() })
+  }, 120_000)
 })

@@ -90,7 +90,8 @@ export const BoardExport = z.object({
   exportedAt: z.string(),
   board: BoardMeta.extend({ anonymous: z.boolean() }),
   stories: z.array(ExportStory).max(20_000),
-  patterns: z.array(ExportPattern).max(5_000),
+  /** Patterns are created one by one, each above all others: at most 1,000 keeps an import quick. */
+  patterns: z.array(ExportPattern).max(1_000),
   votes: ExportVotes,
   /** Enablers and barriers raised onto this board, as carried. */
   conditions: z.array(ConditionCard).max(5_000),

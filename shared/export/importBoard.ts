@@ -4,7 +4,7 @@
 import * as Y from 'yjs'
 import { updateBoardMeta } from '../ops/board.ts'
 import { createPattern, setMembership, updatePattern } from '../ops/pattern.ts'
-import { createStory } from '../ops/story.ts'
+import { createStories } from '../ops/story.ts'
 import { emptySession, SESSION_KEY } from '../model/facilitation.ts'
 import { patternsMap, ROOT, storiesMap, voteMap, type Origin } from '../model/layout.ts'
 import { PATTERN_KEYS } from '../model/pattern.ts'
@@ -65,6 +65,9 @@ export function parseExport(input: unknown): Result<BoardExport> {
   return ok(data)
 }
 
+/** Stories created per call (createStories takes at most 10,000). */
+const STORY_BATCH = 5_000
+
 export type ImportOptions = {
   /** The id of the vote session the caller stores for the imported ballots, when there is one. */
   voteSessionId: string | null
@@ -80,7 +83,9 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
     const { title, scale, element } = data.board
     check(updateBoardMeta(doc, { title, scale, element }, origin))
     const stories = storiesMap(doc)
-    for (const s of data.stories) {
+    // In batches: story by story, each new story reads every z-key on the board (quadratic: 20,000
+    // stories held the event loop for minutes). Their z-keys are replaced by the file's below.
+    const inputs = data.stories.map((s) => {
       const fields = s.withheld
         ? { sensitivity: 'restricted' as const }
         : {
@@ -95,7 +100,11 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
           }
       // An anonymous board stores no author at all, whatever the file says.
       const author = data.board.anonymous ? undefined : s.author
-      if (!check(createStory(doc, { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author }, origin))) continue
+      return { id: s.id, pos: s.pos, size: s.size, colour: s.colour, fields, author }
+    })
+    for (let i = 0; i < inputs.length && !failure; i += STORY_BATCH) check(createStories(doc, { stories: inputs.slice(i, i + STORY_BATCH) }, origin))
+    for (const s of data.stories) {
+      if (failure) break
       const map = stories.get(s.id)!
       map.set(STORY_KEYS.z, s.z)
       map.set(STORY_KEYS.createdAt, s.createdAt)
