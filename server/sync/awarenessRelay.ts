@@ -88,6 +88,9 @@ export class AwarenessRelay {
       const state = decoding.readVarString(decoder)
       const prev = this.states.get(client)
       if (prev && !prev.from.startsWith(REMOTE)) continue // a local connection owns it here
+      // The removal of someone not shown here (the other instance re-announces a client that set
+      // its presence to null each round): nothing to tell anyone.
+      if (!prev && state === 'null') continue
       if (prev && clock < prev.clock) continue
       // The other instance's periodic re-announcement of a state we already hold: renew it, send
       // nothing on (else every client got every remote cursor again every 2 s, and stale).
