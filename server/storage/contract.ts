@@ -249,6 +249,27 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect((await storage.versions.list(id)).map((v) => v.id)).toEqual([`v2${id}`])
     })
 
+    it('[ST16] story authors: the first creator wins, listed per person and board', async () => {
+      await storage.boards.create(board(id))
+      await storage.boards.create(board(`${id}o`))
+      const at = '2026-01-01T10:00:00.000Z'
+      await storage.storyAuthors.record(id, 'ann', ['s1', 's2', 's1'], at)
+      await storage.storyAuthors.record(id, 'bob', ['s2', 's3'], '2026-01-01T10:01:00.000Z')
+      await storage.storyAuthors.record(`${id}o`, 'bob', ['s1'], at)
+      await storage.storyAuthors.record(id, 'bob', [], at)
+      expect(await storage.storyAuthors.authorOf(id, 's1')).toBe('ann')
+      expect(await storage.storyAuthors.authorOf(id, 's2')).toBe('ann')
+      expect(await storage.storyAuthors.authorOf(id, 's3')).toBe('bob')
+      expect(await storage.storyAuthors.authorOf(id, 'none')).toBeNull()
+      expect(await storage.storyAuthors.authorOf(`${id}o`, 's1')).toBe('bob')
+      expect(await storage.storyAuthors.storiesBy(id, 'ann')).toEqual(['s1', 's2'])
+      expect(await storage.storyAuthors.storiesBy(id, 'bob')).toEqual(['s3'])
+      expect(await storage.storyAuthors.storiesBy(id, 'cat')).toEqual([])
+      const many = Array.from({ length: 1200 }, (_, i) => `m${i}`)
+      await storage.storyAuthors.record(id, 'cat', many, at)
+      expect((await storage.storyAuthors.storiesBy(id, 'cat')).length).toBe(1200)
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

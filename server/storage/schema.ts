@@ -105,6 +105,13 @@ export interface Database {
     created_by: string | null
     created_at: string
   }
+  /** Who created each story, recorded by the server (never read from the document). */
+  story_authors: {
+    board_id: string
+    story_id: string
+    user_id: string
+    created_at: string
+  }
   audit_log: {
     id: Generated<number | bigint>
     at: string
@@ -296,6 +303,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute()
         await db.schema.createIndex('board_versions_board').on('board_versions').columns(['board_id', 'created_at']).execute()
+      },
+    },
+    '0006_story_authors': {
+      async up(db: Kysely<unknown>) {
+        // One row per story: the first creator is its author (withdrawal rights); never on anonymous boards.
+        await db.schema
+          .createTable('story_authors')
+          .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('story_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('story_authors_pk', ['board_id', 'story_id'])
+          .execute()
+        await db.schema.createIndex('story_authors_user').on('story_authors').columns(['board_id', 'user_id']).execute()
       },
     },
   }

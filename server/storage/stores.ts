@@ -11,6 +11,7 @@ import { createBoardStore, createDocStore } from './kyselyStorage.ts'
 import { createVoteStore } from './kyselyVotes.ts'
 import { createConditionStore, createLinkStore, createShareStore } from './kyselyCycles.ts'
 import { createVersionStore } from './kyselyVersions.ts'
+import { createStoryAuthorStore } from './kyselyStoryAuthors.ts'
 import type { Database, Dialect } from './schema.ts'
 import type { Storage } from './types.ts'
 
@@ -28,5 +29,6 @@ export function createStores(db: Kysely<Database>, dialect: Dialect): Omit<Stora
     conditions: createConditionStore(db),
     shares: createShareStore(db),
     versions: createVersionStore(db),
+    storyAuthors: createStoryAuthorStore(db),
   }
 }

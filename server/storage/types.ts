@@ -273,6 +273,19 @@ export interface VersionStore {
   delete(boardId: string, id: string): Promise<boolean>
 }
 
+/**
+ * Who created each story, as the server saw it (a socket's person, a reveal, the stories API):
+ * the only source of a story's author for withdrawal rights. The document's `author` key is
+ * writable by clients and is never trusted. Nothing is recorded on anonymous boards.
+ */
+export interface StoryAuthorStore {
+  /** Records `userId` as the author of each story that has none yet (the first creator wins). */
+  record(boardId: string, userId: string, storyIds: string[], at: string): Promise<void>
+  authorOf(boardId: string, storyId: string): Promise<string | null>
+  /** The ids of the stories this person created on the board. */
+  storiesBy(boardId: string, userId: string): Promise<string[]>
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres'
   readonly docs: DocStore
@@ -287,6 +300,7 @@ export interface Storage {
   readonly conditions: ConditionStore
   readonly shares: ShareStore
   readonly versions: VersionStore
+  readonly storyAuthors: StoryAuthorStore
   /**
    * Makes deleted rows unrecoverable from the database files (after a withdrawal): SQLite zeroes
    * freed space (secure_delete) and this checkpoints and truncates the write-ahead log.
