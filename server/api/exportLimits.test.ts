@@ -6,7 +6,7 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { MAX_KEPT_PER_PERSON, MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
 import { openPostgresStorage } from '../storage/postgres.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
-import { IMPORTS_PER_WINDOW, NAMED_VERSIONS_PER_WINDOW } from './exports.ts'
+import { IMPORTS_AT_ONCE, IMPORTS_PER_WINDOW, NAMED_VERSIONS_PER_WINDOW } from './exports.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
 
 /** POSTs a JSON text as it is (JSON.stringify cannot write what a hostile client can). */
@@ -169,6 +169,27 @@ describe('whole boards stored per person', () => {
     expect(saved[NAMED_VERSIONS_PER_WINDOW]).toBe(429)
     expect((await server.storage.versions.list(boardId, 500)).filter((v) => v.kind === 'named').length).toBe(NAMED_VERSIONS_PER_WINDOW)
   })
+})
+
+describe('imports at once', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ authorize: 'roles' })
+  })
+  afterAll(async () => server.close())
+
+  it(`at most ${IMPORTS_AT_ONCE} large imports run at once; the others are told to try again and create nothing`, async () => {
+    const boardId = await server.createBoard('Busy')
+    const exported = await (await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { cookie: server.owner.cookieHeader } })).json()
+    const text = 'A story long enough to be a real one. '.repeat(10)
+    const stories = Array.from({ length: 5_000 }, (_, i) => ({ id: `story-${i}`, pos: { x: i, y: 0 }, size: { w: 200, h: 120 }, colour: '#fff3b0', z: `a${i}`, text, rich: [{ type: 'paragraph', content: [{ text }] }], tags: [], measures: [], sensitivity: 'working', createdAt: 1, updatedAt: 1 }))
+    const tries = await Promise.all(Array.from({ length: 8 }, () => server.owner.request<{ error?: { code: string } }>('POST', '/api/boards/import', { ...exported, stories })))
+    const created = tries.filter((t) => t.status === 201).length
+    expect(created).toBeGreaterThan(0)
+    expect(tries.filter((t) => t.status !== 201).every((t) => t.status === 429 && t.body.error?.code === 'busy')).toBe(true)
+    expect(created).toBeLessThan(tries.length)
+    expect((await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length).toBe(1 + created)
+  }, 60_000)
 })
 
 describe('the largest import', () => {

@@ -41,6 +41,8 @@ export const IMPORT_MAX_BYTES = 32 * 1024 * 1024
  */
 export const IMPORTS_PER_WINDOW = 20
 export const NAMED_VERSIONS_PER_WINDOW = 30
+/** A large import holds a few hundred MB while it is read and built: only so many at once. */
+export const IMPORTS_AT_ONCE = 2
 const STORE_WINDOW_MS = 10 * 60_000
 
 export type ExportRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; jobs: ExportJobs }
@@ -219,16 +221,24 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     })
   }
 
+  let importing = 0
   app.post('/import', async (c) => {
     const { user } = requireAccount(c)
-    const parsed = parseExport(await readJson(c))
-    if (!parsed.ok) throw HttpError.from(parsed.error)
-    limited(importsPerPerson, user.id, 'imports')
-    const data = parsed.value
-    const board = await createBoardFrom(storage, user, data.board, (doc, voteSessionId) => importBoard(doc, data, { kind: 'server', reason: 'import' }, { voteSessionId }), data.votes.session ? newId() : null)
-    if (data.votes.session) await importVotes(storage, board.record.id, board.voteSessionId!, data)
-    await audit({ boardId: board.record.id, actorId: user.id, action: 'board.imported', details: { stories: data.stories.length, patterns: data.patterns.length, format: data.format } })
-    return c.json({ board: board.record, role: 'owner' }, 201)
+    // Before the body is read: parallel imports would each hold theirs in memory.
+    if (importing >= IMPORTS_AT_ONCE) throw new HttpError(429, 'busy', 'other imports are running; try again in a moment')
+    importing++
+    try {
+      const parsed = parseExport(await readJson(c))
+      if (!parsed.ok) throw HttpError.from(parsed.error)
+      limited(importsPerPerson, user.id, 'imports')
+      const data = parsed.value
+      const board = await createBoardFrom(storage, user, data.board, (doc, voteSessionId) => importBoard(doc, data, { kind: 'server', reason: 'import' }, { voteSessionId }), data.votes.session ? newId() : null)
+      if (data.votes.session) await importVotes(storage, board.record.id, board.voteSessionId!, data)
+      await audit({ boardId: board.record.id, actorId: user.id, action: 'board.imported', details: { stories: data.stories.length, patterns: data.patterns.length, format: data.format } })
+      return c.json({ board: board.record, role: 'owner' }, 201)
+    } finally {
+      importing--
+    }
   })
 
   app.get('/:id/versions', async (c) => {
