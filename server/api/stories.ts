@@ -13,7 +13,8 @@ import { requireBoard } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
 import { HttpError } from '../errors.ts'
 import { createRestricted, restrict, sensitivityOf, unrestrict } from '../ethics/sensitivity.ts'
-import { authorOf, withdraw } from '../ethics/withdraw.ts'
+import { authorOf, storiesBy } from '../ethics/authorship.ts'
+import { withdraw } from '../ethics/withdraw.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
@@ -54,6 +55,7 @@ export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRoute
     const author = board.anonymous ? undefined : identity.user.id
     const created = await createRestricted(deps, board.id, { ...input.value, author })
     if (!created.ok) throw refused(created.error)
+    if (author) await storage.storyAuthors.record(board.id, author, [created.value.id], new Date().toISOString())
     await audit({ boardId: board.id, actorId: board.anonymous ? null : identity.user.id, action: 'story.restricted_created', details: { storyId: created.value.id } })
     return c.json({ id: created.value.id }, 201)
   })
@@ -84,9 +86,16 @@ export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRoute
     return c.json({ storyId, from, to })
   })
 
+  // The stories this person created here (the server's record), so their client can offer Withdraw.
+  app.get('/boards/:id/stories/mine', async (c) => {
+    const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
+    return c.json({ storyIds: await storiesBy(deps, board.id, identity.user.id) })
+  })
+
   app.post('/boards/:id/stories/:storyId/withdraw', async (c) => {
     const { board, identity, role } = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
     const storyId = storyIdOf(c.req.param('storyId'))
+    // Only the server's record counts: the document's author key is writable by any editor.
     const author = await authorOf(deps, board.id, storyId)
     const byAuthor = author !== null && author === identity.user.id
     if (!byAuthor && !can(role, 'withdrawStories')) {

@@ -14,19 +14,6 @@ import { eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
 
-/** Who wrote a story, read from whichever document holds its content; null when unknown. */
-export async function authorOf({ rooms }: EraseDeps, boardId: string, storyId: string): Promise<string | null> {
-  for (const room of [boardId, restrictedRoom(boardId)]) {
-    const author = await rooms.read(room, (doc) => {
-      const map = storiesMap(doc).get(storyId)
-      const a = map instanceof Y.Map ? map.get(STORY_KEYS.author) : undefined
-      return typeof a === 'string' ? a : null
-    })
-    if (author) return author
-  }
-  return null
-}
-
 /** `boards`: every board whose documents and history were rewritten, this one first. */
 export type Withdrawal = { boards: string[]; versions: number }
 

@@ -2,6 +2,7 @@
 // anonymous board), each to a free place near where its author put it, then the drafts are
 // emptied. Idempotent by story id, so a retry after a failure neither loses nor duplicates a story.
 import * as Y from 'yjs'
+import { parseRoom } from '../../shared/model/facilitation.ts'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { zAbove } from '../../shared/model/zorder.ts'
@@ -29,6 +30,7 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
       }),
     )
     if (drafts.length === 0) continue
+    const revealed: string[] = []
     await rooms.change(
       boardId,
       (doc) => {
@@ -55,11 +57,15 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
           map.set(STORY_KEYS.text, fragment)
           stories.set(d.id, map)
           fragment.insert(0, d.text)
+          revealed.push(d.id)
           moved++
         }
       },
       'reveal',
     )
+    // The draft room's owner wrote them (withdrawal rights); anonymous boards record no one.
+    const owner = parseRoom(room)?.draftOf
+    if (owner && !anonymous && revealed.length) await storage.storyAuthors.record(boardId, owner, revealed, new Date().toISOString())
     await rooms.change(room, (doc) => storiesMap(doc).clear(), 'drafts revealed')
   }
   return moved

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { refusalNoticeMs, SYNC, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
-import { ROOT, SERVER_ROOTS } from '../../shared/model/layout.ts'
+import { ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
 import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
 import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
@@ -79,7 +79,8 @@ function neutralPresence(state: Record<string, unknown>): Record<string, unknown
 /** The sender id of changes the server makes itself; no connection has it. */
 const SERVER = 'server'
 const REMOTE = 'remote'
-type Accepted = { from: string; update: Uint8Array }
+/** `created`: story ids the update added, and the person whose connection sent it. */
+type Accepted = { from: string; update: Uint8Array; created?: { userId: string; storyIds: string[] } }
 
 /** Board settings the room enforces on every message. */
 export type RoomPolicy = { anonymous: boolean }
@@ -109,6 +110,11 @@ export type RoomDeps = {
   onEmpty(room: Room): void
   /** A committed batch failed to persist: the room must be dropped and reloaded. */
   onBroken(room: Room): void
+  /**
+   * Records who created stories (withdrawal rights), after their batch is stored. Absent for rooms
+   * that are not a board's shared document (private drafts, restricted content).
+   */
+  recordAuthors?: (userId: string, storyIds: string[]) => Promise<void>
 }
 
 export class Room {
@@ -130,6 +136,10 @@ export class Room {
   private nextConnection = 1
   private broken = false
   private totals = { droppedWrites: 0, rejected: {} as Record<string, number>, storedBatches: 0 }
+  /** Story ids the update being applied added to the `stories` root (filled by an observer). */
+  private added: string[] = []
+  /** Authorship writes in flight, one after another; `idle()` waits for them. */
+  private authorWrites: Promise<void> = Promise.resolve()
 
   /** The facilitated session, read from the document whenever it changes (also via other instances). */
   private session: SessionState | null
@@ -142,6 +152,14 @@ export class Room {
     this.session = readSession(deps.doc)
     deps.doc.getMap(ROOT.session).observe(() => (this.session = readSession(deps.doc)))
     this.guard = new StoryGuard(deps.boardId, deps.doc)
+    if (deps.recordAuthors) {
+      // Only the keys a client's update adds: the observer runs once per transaction that touches
+      // the root's own keys, not for edits inside a story.
+      storiesMap(deps.doc).observe((event, tr) => {
+        if ((tr.origin as { kind?: string } | null)?.kind !== 'connection') return
+        for (const [key, change] of event.keys) if (change.action === 'add') this.added.push(key)
+      })
+    }
     this.lastSeq = deps.lastSeq
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
   }
@@ -227,7 +245,12 @@ export class Room {
 
   /** Resolves when everything queued so far has been processed. */
   async idle(): Promise<void> {
-    while (this.pumping || this.inbox.length) await new Promise((r) => setImmediate(r))
+    for (;;) {
+      while (this.pumping || this.inbox.length) await new Promise((r) => setImmediate(r))
+      const writes = this.authorWrites
+      await writes
+      if (writes === this.authorWrites && !this.pumping && !this.inbox.length) return
+    }
   }
 
   compact(): void {
@@ -382,7 +405,9 @@ export class Room {
         if (!canWrite(conn.access)) {
           this.countDropped(conn)
           this.noticeRefusal(conn, 'read_only')
-        } else if (this.apply(conn, message.update)) accepted.push({ from: conn.id, update: message.update })
+        } else if (this.apply(conn, message.update)) {
+          accepted.push({ from: conn.id, update: message.update, created: this.takeCreated(conn) })
+        }
       }
     }
     if (catchUp) relayed.push(...(await this.readMissed()))
@@ -408,7 +433,39 @@ export class Room {
     if (accepted.length || relayed.length) this.broadcast([...accepted, ...relayed])
     for (const done of serverJobs) done()
     for (const reply of replies) reply()
+    if (accepted.length) this.recordAuthors(accepted)
     if (compact || this.batchesSinceCompaction >= this.deps.limits.compactEvery) await this.compactNow()
+  }
+
+  /** The stories the update just applied added, if its sender is a person (a board member). */
+  private takeCreated(conn: Connection): Accepted['created'] {
+    const storyIds = this.added
+    this.added = []
+    // A principal without a board role is not a person (an open test server's shared 'guest').
+    if (storyIds.length === 0 || conn.principal.role === undefined) return undefined
+    return { userId: conn.principal.id, storyIds }
+  }
+
+  /**
+   * Stores who created the batch's stories, after the batch is durable and sent: off the path
+   * to the other participants. Never on an anonymous board. A failure is logged; the story
+   * stays, and only its author loses the right to withdraw it themselves.
+   */
+  private recordAuthors(accepted: Accepted[]): void {
+    const record = this.deps.recordAuthors
+    if (!record || this.deps.policy.anonymous) return
+    const byPerson = new Map<string, string[]>()
+    for (const a of accepted) if (a.created) byPerson.set(a.created.userId, [...(byPerson.get(a.created.userId) ?? []), ...a.created.storyIds])
+    if (byPerson.size === 0) return
+    this.authorWrites = this.authorWrites.then(async () => {
+      for (const [userId, storyIds] of byPerson) {
+        try {
+          await record(userId, storyIds)
+        } catch (e) {
+          this.deps.log.warn('story_authors_not_recorded', { board: this.boardId, stories: storyIds.length, error: (e as Error).message })
+        }
+      }
+    })
   }
 
   /** Applies stored content and returns the update that it actually added, if any. */
@@ -473,6 +530,7 @@ export class Room {
     }
     // Updates relayed from other instances may wait for each other; only a new wait is an error.
     const waitingBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    this.added = []
     try {
       Y.applyUpdate(this.doc, update, { kind: 'connection', connectionId: conn.id })
     } catch (e) {

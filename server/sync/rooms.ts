@@ -4,6 +4,7 @@
 import * as Y from 'yjs'
 import { BoardMeta } from '../../shared/model/board.ts'
 import { membersMap, metaMap, patternsMap, storiesMap } from '../../shared/model/layout.ts'
+import { parseRoom } from '../../shared/model/facilitation.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { restrictedRoom } from '../../shared/model/restricted.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
@@ -176,6 +177,9 @@ export class Rooms {
     }
 
     const board = await storage.boards.get(boardId)
+    const parsed = parseRoom(boardId)
+    // Authors are recorded for the board's shared document only; the room skips anonymous boards.
+    const ownDocument = board !== null && parsed !== null && parsed.draftOf === null && !parsed.restricted
     const room = new Room({
       bus: bus && {
         publishUpdate: (u) => bus.publishUpdate(boardId, u),
@@ -190,6 +194,9 @@ export class Rooms {
       log,
       onEmpty: (r) => this.scheduleUnload(r),
       onBroken: (r) => this.forget(r),
+      recordAuthors: ownDocument
+        ? (userId, storyIds) => storage.storyAuthors.record(boardId, userId, storyIds, new Date().toISOString())
+        : undefined,
     })
     this.mirrorMeta(boardId, doc)
     const notify = this.options.onContentChange
