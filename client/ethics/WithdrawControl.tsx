@@ -5,12 +5,16 @@ import { can } from '../../shared/access/roles.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
 import { withdrawStory } from './storiesApi.ts'
+import { useIsAuthor } from './useIsAuthor.ts'
 
-export function WithdrawControl({ session, storyId, isAuthor }: { session: BoardSession; storyId: string; isAuthor: boolean }) {
+/** Shown to facilitators and owners, and to the story's author (as the server recorded it). */
+export function WithdrawControl({ session, storyId }: { session: BoardSession; storyId: string }) {
   const role = useStore(session.access, (a) => a.role)
+  const steering = can(role, 'withdrawStories')
+  const isAuthor = useIsAuthor(session.boardId, storyId, steering)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  if (!isAuthor && !can(role, 'withdrawStories')) return null
+  if (!isAuthor && !steering) return null
   const withdraw = async () => {
     const sure = window.confirm(
       'Withdraw this story? Its text and details are erased from this board, from cards on linked boards that quoted it and from the board’s history. This cannot be undone.',

@@ -17,3 +17,6 @@ export const withdrawStory = (boardId: string, storyId: string) =>
 /** A restricted story written straight to the server: no byte of it enters the shared document. */
 export const createRestrictedStory = (boardId: string, story: { pos: { x: number; y: number }; colour?: string; text: string; fields: Record<string, unknown> }) =>
   api<{ id: string }>(`/api/boards/${encodeURIComponent(boardId)}/stories`, { method: 'POST', body: JSON.stringify(story) })
+
+/** The ids of the stories this person created on the board, as the server recorded them. */
+export const myStories = (boardId: string) => api<{ storyIds: string[] }>(`/api/boards/${encodeURIComponent(boardId)}/stories/mine`)

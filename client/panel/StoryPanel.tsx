@@ -34,7 +34,7 @@ export function StoryPanel({ session }: { session: BoardSession }) {
           <StoryPatternField session={session} storyId={story.id} />
           <RestrictedStoryDetails session={session} storyId={story.id} />
           <SensitivityField session={session} storyId={story.id} sensitivity={story.sensitivity} />
-          <WithdrawControl session={session} storyId={story.id} isAuthor={false} />
+          <WithdrawControl session={session} storyId={story.id} />
         </div>
       ) : (
         <StoryFieldsForm key={story.id} session={session} story={story} />
@@ -82,7 +82,7 @@ function StoryFieldsForm({ session, story }: { session: BoardSession; story: Sto
       <MeasuresEditor story={story} commit={(measures) => save({ measures })} />
       <SensitivityField session={session} storyId={story.id} sensitivity={story.sensitivity} />
       <ConsentFields key={JSON.stringify(story.consent ?? null)} consent={story.consent} save={(consent) => save({ consent })} />
-      <WithdrawControl session={session} storyId={story.id} isAuthor={false} />
+      <WithdrawControl session={session} storyId={story.id} />
     </form>
   )
 }
