@@ -2,7 +2,9 @@
 // it from the story panel; Casey (contributor) watches the text leave her copy of the board and
 // sees only a "Restricted story" placeholder, while Olive still reads it (from the restricted
 // room) under a clear marker. Olive then withdraws it and it disappears for both. Screenshots:
-// e2e/artifacts/ethics-owner.png, ethics-contributor.png and ethics-withdrawn.png.
+// e2e/artifacts/ethics-owner.png, ethics-contributor.png and ethics-withdrawn.png. Casey then
+// withdraws a story she wrote herself (the server recorded her as its author), and is offered no
+// Withdraw on Olive's: e2e/artifacts/ethics-author-withdraw.png.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -27,6 +29,7 @@ describe('restricted stories, consent and withdrawal in the browser', () => {
     await e2e.addMember(olive, boardId, casey, 'contributor')
     // Confirmations (restrict, withdraw) are accepted as a person would.
     olive.page.on('dialog', (d) => void d.accept())
+    casey.page.on('dialog', (d) => void d.accept())
   }, STEP)
 
   it('[E5] restricting from the panel takes the text out of a contributor’s copy; the owner still reads it; withdrawal removes it', async () => {
@@ -68,5 +71,35 @@ describe('restricted stories, consent and withdrawal in the browser', () => {
     await expect.poll(() => casey.page.getByTestId('outline-withdrawn').innerText(), SYNC).toMatch(/Withdrawn stories\s*\(1\)/)
     expect(await casey.page.content()).not.toContain('CANARY-e2e')
     await casey.page.screenshot({ path: join(ARTIFACTS, 'ethics-withdrawn.png') })
+  }, STEP)
+
+  it('[E11] a contributor withdraws the story she wrote, and is offered no Withdraw on someone else’s', async () => {
+    await casey.board.showCanvas()
+    const olives = await olive.board.newStory()
+    await olive.board.type('Olive wrote this one')
+    await olive.board.stopWriting()
+    const mine = await casey.board.newStory()
+    await casey.board.type('Casey wrote this one')
+    await casey.board.stopWriting()
+    await expect.poll(() => olive.board.storyText(mine), SYNC).toBe('Casey wrote this one')
+    await expect.poll(() => casey.board.storyText(olives), SYNC).toBe('Olive wrote this one')
+
+    const select = (sid: string) => casey.page.evaluate((id) => window.__learningWall!.session.ui.setState({ selection: new Set([id]), panelOpen: true }), sid)
+    const panel = casey.page.getByTestId('story-panel')
+    const withdrawButton = panel.getByRole('button', { name: 'Withdraw story…' })
+    await select(olives)
+    await expect.poll(() => panel.locator(`[data-story-id="${olives}"]`).count(), SYNC).toBe(1)
+    // The server says which stories are hers; Olive's is not, so no Withdraw is offered on it.
+    await expect.poll(() => casey.page.evaluate(async (board) => (await (await fetch(`/api/boards/${board}/stories/mine`)).json()) as unknown, boardId), SYNC).toEqual({ storyIds: [mine] })
+    expect(await withdrawButton.count()).toBe(0)
+
+    await select(mine)
+    await expect.poll(() => withdrawButton.count(), SYNC).toBe(1)
+    await withdrawButton.scrollIntoViewIfNeeded()
+    await casey.page.screenshot({ path: join(ARTIFACTS, 'ethics-author-withdraw.png') })
+    await withdrawButton.click()
+    await expect.poll(async () => (await olive.board.story(mine)) === undefined, SYNC).toBe(true)
+    await expect.poll(async () => (await casey.board.story(mine)) === undefined, SYNC).toBe(true)
+    expect(await olive.board.storyText(olives)).toBe('Olive wrote this one')
   }, STEP)
 })
