@@ -21,6 +21,7 @@ import { shareRoutes } from './api/shares.ts'
 import { sessionRoutes } from './api/session.ts'
 import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
+import { RaisedEvidence } from './cycles/raisedEvidence.ts'
 import { exportRoutes, IMPORT_MAX_BYTES } from './api/exports.ts'
 import { AutoVersions } from './exports/history.ts'
 import { ExportJobs } from './exports/jobs.ts'
@@ -54,11 +55,13 @@ export function createApp(deps: AppDeps) {
   const authorize = deps.authorize ?? boardAuthorizer(storage)
   const audit = auditTo(storage)
   const sharing = new PatternSharing({ storage, log, rooms: () => rooms })
+  const raisedEvidence = new RaisedEvidence({ storage, log, rooms: () => rooms })
   const exportJobs = new ExportJobs({ log })
   const autoVersions = new AutoVersions({ storage, log, rooms: () => rooms, everyMs: deps.versionEveryMs ?? 10 * 60_000 })
   const rooms: Rooms = new Rooms({
     onContentChange: (boardId) => {
       sharing.contentChanged(boardId)
+      raisedEvidence.contentChanged(boardId)
       autoVersions.activity(boardId)
     },
     bus: deps.bus,
@@ -146,6 +149,7 @@ export function createApp(deps: AppDeps) {
     injectWebSocket: (server: Parameters<typeof ws.injectWebSocket>[0]) => ws.injectWebSocket(server),
     async close() {
       sharing.stop()
+      raisedEvidence.stop()
       autoVersions.stop()
       await exportJobs.close()
       await rooms.closeAll()

@@ -249,4 +249,56 @@ describe('connected learning cycles', () => {
       expect(audit.body.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['pattern.shared', 'pattern.unshared']))
     }
   })
+  it("[CY9] a raised card's evidence follows the pattern: a story made confidential stops being quoted up; restricted, its quote is gone from the higher board's stored history too", async () => {
+    const { team, org, patternId, teamClient } = await teamWithPattern()
+    await link(team, org)
+    const orgClient = connect(org)
+    await synced(orgClient)
+    expect((await raise(team, patternId, org)).status).toBe(201)
+    const QUOTE = 'Waited six weeks for a decision'
+    const quotes = () => readConditions(orgClient.doc)[0]?.evidence.quotes ?? []
+    await waitFor(() => quotes().includes(QUOTE))
+    const working = [...teamClient.doc.getMap<Y.Map<unknown>>('stories').entries()].find(
+      ([, m]) => m.get('sensitivity') === undefined || m.get('sensitivity') === 'working',
+    )![0]
+
+    // Made confidential by a person on the team board (a plain document write).
+    teamClient.doc.transact(
+      () =>
+        teamClient.doc
+          .getMap<Y.Map<unknown>>('stories')
+          .get(working)!
+          .set('sensitivity', 'confidential'),
+      local,
+    )
+    await waitFor(() => !quotes().includes(QUOTE), 10_000, 'quote withdrawn from the card')
+    expect(readConditions(orgClient.doc)[0]!.evidence).toMatchObject({
+      working: 0,
+      confidential: 2,
+      restricted: 1,
+      quotes: [],
+    })
+    // And back: consent covers quotes on linked boards, so the quote returns.
+    teamClient.doc.transact(
+      () =>
+        teamClient.doc
+          .getMap<Y.Map<unknown>>('stories')
+          .get(working)!
+          .set('sensitivity', 'working'),
+      local,
+    )
+    await waitFor(() => quotes().includes(QUOTE), 10_000, 'quote back on the card')
+
+    // Restricted through the server: gone from the card at once and from the org board's stored history.
+    const r = await server.owner.request(
+      'PUT',
+      `/api/boards/${team}/stories/${working}/sensitivity`,
+      { sensitivity: 'restricted' },
+    )
+    expect(r.status).toBe(200)
+    const cards = await server.lw.rooms.read(org, (d) => readConditions(d))
+    expect(cards[0]!.evidence.quotes).toEqual([])
+    expect(cards[0]!.evidence.restricted).toBe(2)
+    expect((await storedBytes(org)).includes(Buffer.from(QUOTE))).toBe(false)
+  })
 })

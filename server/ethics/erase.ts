@@ -7,6 +7,15 @@ import type { Rooms } from '../sync/rooms.ts'
 
 export type EraseDeps = { storage: Storage; rooms: Rooms }
 
+/** Boards that may hold a quote of this board's stories: those it raised conditions to or shares patterns with. */
+export async function boardsQuoting(storage: Storage, boardId: string): Promise<string[]> {
+  const others = new Set<string>()
+  for (const c of await storage.conditions.forBoards([boardId])) if (c.sourceBoard === boardId) others.add(c.targetBoard)
+  for (const s of await storage.shares.fromBoard(boardId)) others.add(s.targetBoard)
+  others.delete(boardId)
+  return [...others]
+}
+
 /**
  * Rewrites every saved version of a board through a garbage-collected document after `change`.
  * Returns how many versions changed.

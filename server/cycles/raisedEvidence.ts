@@ -1,0 +1,74 @@
+// The evidence on a condition card stays in step with the pattern it was raised from: counts, and
+// quotes only while each story's sensitivity and consent still allow one. The name, summary and
+// note stay as raised (that is what the higher cycle answers); the evidence follows, so a story
+// made confidential or restricted, withdrawn, or taken out of the pattern stops being quoted up.
+import { isDeepStrictEqual } from 'node:util'
+import { carriedPattern } from '../../shared/model/carried.ts'
+import type { ConditionCard } from '../../shared/model/condition.ts'
+import { ROOT } from '../../shared/model/layout.ts'
+import type { Log } from '../log.ts'
+import type { Storage } from '../storage/types.ts'
+import type { Rooms } from '../sync/rooms.ts'
+
+const SETTLE_MS = 1000
+
+/**
+ * Recomputes the evidence of every card raised from `boardId`; returns the boards whose cards
+ * changed. A card whose pattern is gone keeps what it had.
+ */
+export async function refreshRaisedEvidence(
+  deps: { storage: Storage; rooms: Rooms },
+  boardId: string,
+): Promise<string[]> {
+  const { storage, rooms } = deps
+  const raised = (await storage.conditions.forBoards([boardId])).filter(
+    (c) => c.sourceBoard === boardId,
+  )
+  const changed = new Set<string>()
+  for (const condition of raised) {
+    const content = await rooms.read(boardId, (doc) => carriedPattern(doc, condition.sourcePattern))
+    if (!content) continue
+    await rooms.change(
+      condition.targetBoard,
+      (doc) => {
+        const cards = doc.getMap<unknown>(ROOT.conditions)
+        const card = cards.get(condition.id) as ConditionCard | undefined
+        if (!card || isDeepStrictEqual(card.evidence, content.evidence)) return
+        cards.set(condition.id, { ...card, evidence: content.evidence })
+        changed.add(condition.targetBoard)
+      },
+      'raised evidence',
+    )
+  }
+  return [...changed]
+}
+
+/** Refreshes a board's raised evidence once its content settles. */
+export class RaisedEvidence {
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly deps: { storage: Storage; rooms: () => Rooms; log: Log }) {}
+
+  contentChanged(boardId: string): void {
+    clearTimeout(this.timers.get(boardId))
+    const timer = setTimeout(() => {
+      this.timers.delete(boardId)
+      refreshRaisedEvidence(
+        { storage: this.deps.storage, rooms: this.deps.rooms() },
+        boardId,
+      ).catch((e: unknown) =>
+        this.deps.log.warn('raised_evidence_refresh_failed', {
+          board: boardId,
+          error: (e as Error).message,
+        }),
+      )
+    }, SETTLE_MS)
+    timer.unref()
+    this.timers.set(boardId, timer)
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+  }
+}
