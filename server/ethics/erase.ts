@@ -7,6 +7,13 @@ import type { Rooms } from '../sync/rooms.ts'
 
 export type EraseDeps = { storage: Storage; rooms: Rooms }
 
+/** Boards restored from saved versions of this board (as the audit log records each restore). */
+export async function boardsRestoredFrom(storage: Storage, boardId: string): Promise<string[]> {
+  const entries = await storage.audit.list({ boardId, limit: 100_000 })
+  const ids = entries.filter((e) => e.action === 'version.restored').map((e) => (e.details as { newBoardId?: unknown }).newBoardId)
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== boardId))]
+}
+
 /** Boards that may hold a quote of this board's stories: those it raised conditions to or shares patterns with. */
 export async function boardsQuoting(storage: Storage, boardId: string): Promise<string[]> {
   const others = new Set<string>()

@@ -10,14 +10,39 @@ import { fragmentText } from '../../shared/model/richText.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { removeQuotes, withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
-import { eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
+import { boardsQuoting, boardsRestoredFrom, eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
 
 /** `boards`: every board whose documents and history were rewritten, this one first. */
 export type Withdrawal = { boards: string[]; versions: number }
 
+/**
+ * Withdraws the story from this board and from every board restored from one of its saved
+ * versions (and theirs in turn) that still holds it.
+ */
 export async function withdraw(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<Withdrawal>> {
+  const first = await withdrawHere(deps, boardId, storyId)
+  if (!first.ok) return first
+  const boards = new Set(first.value.boards)
+  let versions = first.value.versions
+  const done = new Set([boardId])
+  const queue = await boardsRestoredFrom(deps.storage, boardId)
+  while (queue.length) {
+    const next = queue.shift()!
+    if (done.has(next)) continue
+    done.add(next)
+    queue.push(...(await boardsRestoredFrom(deps.storage, next)))
+    if (!(await deps.storage.boards.get(next))) continue
+    const there = await withdrawHere(deps, next, storyId)
+    if (!there.ok) continue // restored from a version older than the story
+    for (const b of there.value.boards) boards.add(b)
+    versions += there.value.versions
+  }
+  return ok({ boards: [...boards], versions })
+}
+
+async function withdrawHere(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<Withdrawal>> {
   const { rooms, storage } = deps
   const restricted = restrictedRoom(boardId)
   const present = await rooms.read(boardId, (doc) => ({
@@ -35,10 +60,7 @@ export async function withdraw(deps: EraseDeps, boardId: string, storyId: string
   await rooms.change(boardId, (doc) => void withdrawStory(doc, storyId, at, ORIGIN), 'withdrawal')
   await rooms.change(restricted, (doc) => void withdrawStory(doc, storyId, at, ORIGIN, false), 'withdrawal')
 
-  // Boards that may hold a quote: those this board raised conditions to or shares patterns with.
-  const others = new Set<string>()
-  for (const c of await storage.conditions.forBoards([boardId])) if (c.sourceBoard === boardId) others.add(c.targetBoard)
-  for (const s of await storage.shares.fromBoard(boardId)) others.add(s.targetBoard)
+  const others = await boardsQuoting(storage, boardId)
   const quotes = new Set(present.quote ? [present.quote] : [])
   for (const other of others) await rooms.change(other, (doc) => void removeQuotes(doc, quotes, ORIGIN), 'withdrawal')
 

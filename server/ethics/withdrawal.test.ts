@@ -143,4 +143,33 @@ describe('withdrawal', () => {
     expect(await server.lw.rooms.read(`${board}~restricted`, (d) => storiesMap(d).has(created.body.id))).toBe(false)
     expect(inDatabase(secret)).toBe(false)
   })
+
+  it('[E10] withdrawal reaches boards restored from saved versions of the board, and boards restored from those', async () => {
+    const secret = 'CANARY-wd-restored-5b2e'
+    const board = await server.createBoard('Housing first team', 'team')
+    const c = connect(board)
+    await synced(c)
+    const made = createStory(c.doc, { pos: { x: 0, y: 0 }, text: secret }, local)
+    if (!made.ok) throw new Error('story')
+    await waitFor(() => inDatabase(secret), 5000, 'stored')
+    const restoreFrom = async (from: string) => {
+      const saved = await server.owner.request<{ version: { id: string } }>('POST', `/api/boards/${from}/versions`, { name: 'End of workshop' })
+      expect(saved.status).toBe(201)
+      const restored = await server.owner.request<{ board: { id: string } }>('POST', `/api/boards/${from}/versions/${saved.body.version.id}/restore`, {})
+      expect(restored.status).toBe(201)
+      return restored.body.board.id
+    }
+    const child = await restoreFrom(board)
+    const grandchild = await restoreFrom(child)
+    for (const b of [child, grandchild]) expect(await server.lw.rooms.read(b, (d) => storiesMap(d).has(made.value.id))).toBe(true)
+
+    const res = await server.owner.request<{ boards: number }>('POST', `/api/boards/${board}/stories/${made.value.id}/withdraw`)
+    expect(res.status).toBe(200)
+    expect(res.body.boards).toBe(3)
+    for (const b of [board, child, grandchild]) {
+      expect(await server.lw.rooms.read(b, (d) => storiesMap(d).has(made.value.id))).toBe(false)
+      expect(await server.lw.rooms.read(b, (d) => readWithdrawn(d).map((w) => w.id))).toEqual([made.value.id])
+    }
+    expect(inDatabase(secret)).toBe(false)
+  })
 })
