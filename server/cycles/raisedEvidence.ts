@@ -9,6 +9,7 @@ import { ROOT } from '../../shared/model/layout.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { Settle } from './settle.ts'
 
 const SETTLE_MS = 1000
 
@@ -45,30 +46,21 @@ export async function refreshRaisedEvidence(
 
 /** Refreshes a board's raised evidence once its content settles. */
 export class RaisedEvidence {
-  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly settle: Settle
 
-  constructor(private readonly deps: { storage: Storage; rooms: () => Rooms; log: Log }) {}
+  constructor(deps: { storage: Storage; rooms: () => Rooms; log: Log }) {
+    this.settle = new Settle(
+      SETTLE_MS,
+      async (boardId) => void (await refreshRaisedEvidence({ storage: deps.storage, rooms: deps.rooms() }, boardId)),
+      (boardId, e) => deps.log.warn('raised_evidence_refresh_failed', { board: boardId, error: e.message }),
+    )
+  }
 
   contentChanged(boardId: string): void {
-    clearTimeout(this.timers.get(boardId))
-    const timer = setTimeout(() => {
-      this.timers.delete(boardId)
-      refreshRaisedEvidence(
-        { storage: this.deps.storage, rooms: this.deps.rooms() },
-        boardId,
-      ).catch((e: unknown) =>
-        this.deps.log.warn('raised_evidence_refresh_failed', {
-          board: boardId,
-          error: (e as Error).message,
-        }),
-      )
-    }, SETTLE_MS)
-    timer.unref()
-    this.timers.set(boardId, timer)
+    this.settle.changed(boardId)
   }
 
   stop(): void {
-    for (const t of this.timers.values()) clearTimeout(t)
-    this.timers.clear()
+    this.settle.stop()
   }
 }

@@ -7,25 +7,24 @@ import { ROOT } from '../../shared/model/layout.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { Settle } from './settle.ts'
 
 const SETTLE_MS = 1000
 
 export class PatternSharing {
-  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly settle: Settle
 
-  constructor(private readonly deps: { storage: Storage; rooms: () => Rooms; log: Log }) {}
+  constructor(private readonly deps: { storage: Storage; rooms: () => Rooms; log: Log }) {
+    this.settle = new Settle(
+      SETTLE_MS,
+      (boardId) => this.refresh(boardId),
+      (boardId, e) => deps.log.warn('share_refresh_failed', { board: boardId, error: e.message }),
+    )
+  }
 
   /** A board's content changed; its shares are refreshed once it settles. */
   contentChanged(boardId: string): void {
-    clearTimeout(this.timers.get(boardId))
-    const timer = setTimeout(() => {
-      this.timers.delete(boardId)
-      this.refresh(boardId).catch((e: unknown) =>
-        this.deps.log.warn('share_refresh_failed', { board: boardId, error: (e as Error).message }),
-      )
-    }, SETTLE_MS)
-    timer.unref()
-    this.timers.set(boardId, timer)
+    this.settle.changed(boardId)
   }
 
   async refresh(boardId: string): Promise<void> {
@@ -65,7 +64,6 @@ export class PatternSharing {
   }
 
   stop(): void {
-    for (const t of this.timers.values()) clearTimeout(t)
-    this.timers.clear()
+    this.settle.stop()
   }
 }
