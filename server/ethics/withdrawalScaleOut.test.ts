@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { createStory } from '../../shared/ops/story.ts'
-import { silentLog } from '../log.ts'
-import { openRedisBus } from '../scale/redisBus.ts'
-import { openPostgresStorage } from '../storage/postgres.ts'
-import { uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
+import { startScaledInstance, TEST_REDIS_URL } from '../testing/scaledOut.ts'
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const CANARY = 'CANARY-scale-2c5e she sleeps in her car'
 const local = { kind: 'local' } as const
 
@@ -24,19 +20,13 @@ describe('withdrawal across instances', () => {
   let b: TestServer
   let redis: Redis
   const clients: TestClient[] = []
-  const instance = async () =>
-    startServer({
-      authorize: 'roles',
-      storage: await openPostgresStorage({ url: db.url, poolSize: 4 }),
-      bus: openRedisBus(REDIS_URL, silentLog),
-      ownerEmail: uniqueEmail('owner'),
-    })
+  const instance = () => startScaledInstance(db.url, { authorize: 'roles' })
 
   beforeAll(async () => {
     db = await createTestDatabase()
     a = await instance()
     b = await instance()
-    redis = new Redis(REDIS_URL)
+    redis = new Redis(TEST_REDIS_URL)
   })
   afterAll(async () => {
     for (const c of clients) c.destroy()

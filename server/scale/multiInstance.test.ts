@@ -2,15 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import { createStory, moveStories } from '../../shared/ops/story.ts'
-import { silentLog } from '../log.ts'
-import { openPostgresStorage } from '../storage/postgres.ts'
-import { connectClient, sameState, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
-import { uniqueEmail } from '../testing/apiClient.ts'
+import { connectClient, sameState, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
-import { openRedisBus } from './redisBus.ts'
+import { startScaledInstance } from '../testing/scaledOut.ts'
 import * as Y from 'yjs'
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const local = { kind: 'local' } as const
 
 describe('several instances over PostgreSQL and Redis', () => {
@@ -23,12 +19,7 @@ describe('several instances over PostgreSQL and Redis', () => {
     clients.push(c)
     return c
   }
-  const instance = async () =>
-    startServer({
-      storage: await openPostgresStorage({ url: db.url, poolSize: 4 }),
-      bus: openRedisBus(REDIS_URL, silentLog),
-      ownerEmail: uniqueEmail('owner'),
-    })
+  const instance = () => startScaledInstance(db.url)
 
   beforeAll(async () => {
     db = await createTestDatabase()
