@@ -59,6 +59,10 @@ describe('restricted stories, consent and withdrawal in the browser', () => {
     await openPanel(casey)
     await expect.poll(() => casey.page.getByTestId('story-panel').innerText(), SYNC).toContain('Restricted story')
     expect(await casey.page.content()).not.toContain('CANARY-e2e')
+    // On the canvas the owner's copy draws the text with a "restricted" tag; the contributor's, a placeholder.
+    await expect.poll(() => olive.board.canvasTexts(), SYNC).toContain('restricted')
+    expect(await casey.board.canvasTexts()).toContain('Restricted story')
+    expect(await casey.board.canvasTexts()).not.toContain('restricted')
     await casey.page.screenshot({ path: join(ARTIFACTS, 'ethics-contributor.png') })
     await olive.page.screenshot({ path: join(ARTIFACTS, 'ethics-owner.png') })
     await casey.board.showOutline()

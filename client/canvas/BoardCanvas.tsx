@@ -18,6 +18,7 @@ import { spotlightOf } from '../attention/attentionRules.ts'
 import { useSession } from '../facilitation/useSession.ts'
 import { TableAreas } from '../tables/TableAreas.tsx'
 import { useAreas } from '../tables/useAreas.ts'
+import { useRestrictedText, withRestrictedText } from '../ethics/useRestrictedText.ts'
 import { createMeasure } from './measure.ts'
 import { Overlay } from './Overlay.tsx'
 import { PatternAreas, type PatternDraw } from './PatternAreas.tsx'
@@ -45,6 +46,7 @@ export function BoardCanvas({ session, interactive = true }: { session: BoardSes
   const patternResize = useStore(session.ui, (s) => s.patternResize)
   const votePhase = useStore(session.vote, (s) => s.docSession?.status ?? null)
   const stories = useStore(session.board, (s) => s.stories)
+  const restrictedText = useRestrictedText(session)
   const rank = useStore(session.board, (s) => s.rank)
   const patterns = useStore(session.board, (s) => s.patterns)
   const peers = useStore(session.presence, (s) => s.peers)
@@ -125,7 +127,7 @@ export function BoardCanvas({ session, interactive = true }: { session: BoardSes
           <TableAreas areas={areas} />
           <PatternAreas items={restingPatterns} showText={detailed} reserveRight={reserve} dimmed={dimmedPatterns} />
           {detailed ? (
-            visibleStories.map((s) => <StoryNode key={s.id} story={s} measure={measure} hideText={s.id === editingId} {...look(s.id)} />)
+            visibleStories.map((s) => <StoryNode key={s.id} story={withRestrictedText(s, restrictedText)} measure={measure} hideText={s.id === editingId} {...look(s.id)} />)
           ) : (
             <StoryBlocks stories={visibleStories} matched={matched} />
           )}
@@ -138,7 +140,7 @@ export function BoardCanvas({ session, interactive = true }: { session: BoardSes
             if (!s) return null
             const d = drag && dragIds.includes(id) ? drag : others.get(id)
             const size = resize?.id === id ? resize : undefined
-            return <StoryNode key={id} story={s} measure={measure} dx={d?.dx ?? 0} dy={d?.dy ?? 0} hideText={id === editingId} {...look(id)} {...(size ? { size } : {})} />
+            return <StoryNode key={id} story={withRestrictedText(s, restrictedText)} measure={measure} dx={d?.dx ?? 0} dy={d?.dy ?? 0} hideText={id === editingId} {...look(id)} {...(size ? { size } : {})} />
           })}
         </Layer>
         <Layer listening={false}>

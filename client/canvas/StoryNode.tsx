@@ -51,6 +51,13 @@ export const StoryNode = memo(function StoryNode({ story, measure, dx = 0, dy = 
           perfectDrawEnabled={false}
         />
       )}
+      {/* Drawn with its text only for those who may see it (owners, facilitators): say so. */}
+      {!hideText && !empty && story.sensitivity === 'restricted' && (
+        <Group x={size.w - 92} y={size.h - 19}>
+          <Rect width={70} height={14} fill="#7c2d12" cornerRadius={7} perfectDrawEnabled={false} />
+          <Text width={70} y={2} align="center" text="restricted" fontSize={10} fontStyle="bold" fill="#fff" perfectDrawEnabled={false} />
+        </Group>
+      )}
       {role && <Rect width={size.w} height={5} fill={role === 'counter-example' ? COUNTER_COLOUR : MEMBER_COLOUR} cornerRadius={[4, 4, 0, 0]} perfectDrawEnabled={false} />}
       {role === 'counter-example' && (
         <Group x={size.w - 118} y={-10}>
