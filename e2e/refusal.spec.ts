@@ -65,6 +65,10 @@ describe('a write refused by the server', () => {
         on: false,
       })
       expect(unlock.status).toBe(200)
+      // The unlock reaches the participant's copy through the board document.
+      await expect
+        .poll(() => participant.board.api((lw) => lw.session.access.getState().canEdit), SYNC)
+        .toBe(true)
       const id = await participant.board.newStory()
       await participant.board.type('Written after the lock')
       await participant.board.stopWriting()
