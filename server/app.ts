@@ -19,6 +19,7 @@ import { conditionRoutes } from './api/conditions.ts'
 import { linkRoutes, mapRoutes } from './api/links.ts'
 import { shareRoutes } from './api/shares.ts'
 import { sessionRoutes } from './api/session.ts'
+import { loadTemplates } from './facilitation/templates.ts'
 import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
 import { RaisedEvidence } from './cycles/raisedEvidence.ts'
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   const { config, storage, log } = deps
   const authorize = deps.authorize ?? boardAuthorizer(storage)
   const audit = auditTo(storage)
+  const templates = loadTemplates(config.templatesDir)
   const sharing = new PatternSharing({ storage, log, rooms: () => rooms })
   const raisedEvidence = new RaisedEvidence({ storage, log, rooms: () => rooms })
   const exportJobs = new ExportJobs({ log })
@@ -125,7 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/cycles', mapRoutes({ storage }))
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
-  app.route('/api', sessionRoutes({ storage, rooms, audit }))
+  app.route('/api', sessionRoutes({ storage, rooms, audit, templates }))
   app.route('/api', storyRoutes({ storage, rooms, audit, forgetExports: (boardId) => exportJobs.forgetBoard(boardId) }))
   app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))

@@ -18,6 +18,7 @@ const Env = z.object({
   STATIC_DIR: z.string().default('./dist/client'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
+  TEMPLATES_DIR: z.string().optional(),
 })
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   databaseUrl: string | null
   /** Redis to carry live updates and presence between instances. */
   redisUrl: string | null
+  /** A folder of method templates as JSON files, offered beside the built-in ones. */
+  templatesDir?: string | null
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -65,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     staticDir: e.STATIC_DIR || null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    templatesDir: e.TEMPLATES_DIR || null,
   }
 }
 

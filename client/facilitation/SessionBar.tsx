@@ -40,7 +40,7 @@ export function SessionBar({ session }: { session: BoardSession }) {
   return (
     <section className="session-bar" aria-label="Facilitated session" data-testid="session-bar" data-phase={phase?.id ?? ''} data-phase-index={phaseIndex} data-private={state.private} data-locked={state.locked}>
       <div className="session-row">
-        <span className="session-method">{template?.name ?? state.templateId}</span>
+        <span className="session-method">{state.templateName || template?.name || state.templateId}</span>
         <ol className="session-phases" aria-label="Phases">
           {state.phases.map((p, i) => (
             <li key={p.id} aria-current={i === phaseIndex ? 'step' : undefined} className={i === phaseIndex ? 'current' : i < phaseIndex ? 'done' : ''}>

@@ -12,7 +12,7 @@ import {
 } from '../../shared/model/facilitation.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { parseInput } from '../../shared/ops/validate.ts'
-import { templateById, TEMPLATES } from '../../shared/templates/index.ts'
+import type { Templates } from '../facilitation/templates.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireBoard } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
@@ -42,14 +42,14 @@ const Action = z.discriminatedUnion('action', [
 ])
 type Action = z.infer<typeof Action>
 
-export type SessionRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit }
+export type SessionRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; templates: Templates }
 
 const phaseMs = (s: SessionState, i: number) => (s.phases[i]?.minutes ?? 0) * 60_000
 
-export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono<AppEnv> {
+export function sessionRoutes({ storage, rooms, audit, templates }: SessionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
-  app.get('/templates', (c) => c.json({ templates: TEMPLATES }))
+  app.get('/templates', (c) => c.json({ templates: templates.list }))
 
   // Anyone on the board: the session as the document has it, and the server's clock, so every
   // screen counts the shared timer down from the same time even when device clocks disagree.
@@ -71,7 +71,7 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
 
     switch (action.action) {
       case 'start': {
-        const template = templateById(action.templateId)
+        const template = templates.byId(action.templateId)
         if (!template) throw new HttpError(404, 'not_found', 'no such template')
         const first = template.phases[0]!
         next = {
@@ -81,6 +81,7 @@ export function sessionRoutes({ storage, rooms, audit }: SessionRouteDeps): Hono
           spotlight: current.spotlight,
           hideCursors: current.hideCursors,
           templateId: template.id,
+          templateName: template.name,
           templateVersion: template.version,
           phases: template.phases,
           private: first.private,

@@ -44,6 +44,8 @@ export type Timer = z.infer<typeof Timer>
 
 export const SessionState = z.object({
   templateId: z.string(),
+  /** The method's name as started (a template from the operator's folder is not known to clients). */
+  templateName: z.string().max(80).default(''),
   templateVersion: z.number().int(),
   phases: z.array(Phase),
   phaseIndex: z.number().int().min(0),
@@ -72,6 +74,7 @@ export function readSession(doc: Y.Doc): SessionState | null {
 
 export const emptySession = (): SessionState => ({
   templateId: 'none',
+  templateName: '',
   templateVersion: 0,
   phases: [],
   phaseIndex: 0,
