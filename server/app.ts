@@ -23,6 +23,7 @@ import { loadTemplates } from './facilitation/templates.ts'
 import { storyRoutes } from './api/stories.ts'
 import { PatternSharing } from './cycles/sharing.ts'
 import { RaisedEvidence } from './cycles/raisedEvidence.ts'
+import { RestrictedOrphans } from './ethics/restrictedOrphans.ts'
 import { exportRoutes, IMPORT_MAX_BYTES } from './api/exports.ts'
 import { AutoVersions } from './exports/history.ts'
 import { ExportJobs } from './exports/jobs.ts'
@@ -58,12 +59,14 @@ export function createApp(deps: AppDeps) {
   const templates = loadTemplates(config.templatesDir)
   const sharing = new PatternSharing({ storage, log, rooms: () => rooms })
   const raisedEvidence = new RaisedEvidence({ storage, log, rooms: () => rooms })
+  const restrictedOrphans = new RestrictedOrphans({ storage, log, rooms: () => rooms })
   const exportJobs = new ExportJobs({ log })
   const autoVersions = new AutoVersions({ storage, log, rooms: () => rooms, everyMs: deps.versionEveryMs ?? 10 * 60_000 })
   const rooms: Rooms = new Rooms({
     onContentChange: (boardId) => {
       sharing.contentChanged(boardId)
       raisedEvidence.contentChanged(boardId)
+      restrictedOrphans.contentChanged(boardId)
       autoVersions.activity(boardId)
     },
     bus: deps.bus,
@@ -152,6 +155,7 @@ export function createApp(deps: AppDeps) {
     async close() {
       sharing.stop()
       raisedEvidence.stop()
+      restrictedOrphans.stop()
       autoVersions.stop()
       await exportJobs.close()
       await rooms.closeAll()

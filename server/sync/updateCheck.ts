@@ -176,27 +176,30 @@ export function checkUpdate(
       const refusal = refuse(place) ?? refuseRestricted(place, struct)
       if (refusal) return refusal
     }
+    const deleted: NonNullable<ReturnType<typeof places.ofDocItem>>[] = []
     for (const [client, deletes] of decoded.ds.clients) {
       for (const d of deletes) {
         const known = Math.min(d.clock + d.len, Y.getState(store, client))
         for (let c = d.clock; c < known; ) {
           const item = Y.getItem(store, Y.createID(client, c))
+          c = item.id.clock + item.length
           // Already deleted here: nothing changes. A client's handshake carries its whole delete
           // set (an offline copy's included), and refusing that would refuse every reload.
-          if (item.deleted) {
-            c = item.id.clock + item.length
-            continue
-          }
+          if (item.deleted) continue
           const place = item instanceof Y.Item ? places.ofDocItem(item) : null
-          // Deleting a placeholder whole is deleting the story; deleting its kept keys is not allowed.
-          const keepsPlaceholder =
-            restricted && place?.root === ROOT.stories && place.key !== null && restricted.ids.has(place.key) &&
-            place.depth === 1 && !restricted.writable.has(place.field ?? '')
-          const refusal = place ? (refuse(place) ?? (keepsPlaceholder ? fail('restricted_content', 'a restricted placeholder keeps its marker') : null)) : null
-          if (refusal) return refusal
-          c = item.id.clock + item.length
+          if (place) deleted.push(place)
         }
       }
+    }
+    // Deleting a story deletes everything in it too: those deletes are the story's, not its fields'.
+    const wholeStories = new Set(deleted.filter((p) => p.root === ROOT.stories && p.key !== null && p.depth === 0).map((p) => p.key))
+    for (const place of deleted) {
+      // Deleting a placeholder whole is deleting the story; deleting its kept keys is not allowed.
+      const keepsPlaceholder =
+        restricted && place.root === ROOT.stories && place.key !== null && restricted.ids.has(place.key) &&
+        !wholeStories.has(place.key) && place.depth === 1 && !restricted.writable.has(place.field ?? '')
+      const refusal = refuse(place) ?? (keepsPlaceholder ? fail('restricted_content', 'a restricted placeholder keeps its marker') : null)
+      if (refusal) return refusal
     }
   }
 
