@@ -1,6 +1,6 @@
 // The storage contract on a real PostgreSQL. Each run gets its own database, dropped after.
 import pg from 'pg'
-import { afterAll, beforeAll, describe } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storageContract } from './contract.ts'
 import { openPostgresStorage } from './postgres.ts'
 
@@ -27,4 +27,21 @@ describe('postgres adapter', () => {
   })
 
   storageContract('postgres', () => openPostgresStorage({ url, poolSize: 4 }))
+
+  it('survives the server ending its idle connections (restart, administrator): the next query reconnects', async () => {
+    const storage = await openPostgresStorage({ url, poolSize: 2 })
+    try {
+      expect(await storage.boards.get('NoSuchBoard0')).toBeNull()
+      const client = new pg.Client({ connectionString: admin })
+      await client.connect()
+      const ended = await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName])
+      await client.end()
+      expect(ended.rowCount).toBeGreaterThan(0)
+      // Let the pool hear of it (an unhandled 'error' here would fail the run).
+      await new Promise((r) => setTimeout(r, 200))
+      expect(await storage.boards.get('NoSuchBoard0')).toBeNull()
+    } finally {
+      await storage.close()
+    }
+  })
 })

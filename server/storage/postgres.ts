@@ -11,6 +11,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
 export async function openPostgresStorage(options: { url: string; poolSize?: number }): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+  // An idle connection that the server ends (a restart, an administrator, a failover) is reported
+  // on the pool; without a listener that would crash the process. The pool drops the connection
+  // and opens a new one when next needed; queries in flight fail and are answered as errors.
+  pool.on('error', () => undefined)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     await migrateSchema(db, 'postgres')
