@@ -2,14 +2,13 @@
 // session token, the board written with the shared operations. Used for boards too big to type
 // (the 30-story screenshot, the 5,000-story benchmark). Resolves once a second, fresh client
 // reads every story back from the server, so the seed is stored, not just sent.
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { seedFragment, type Run } from '../../shared/model/richText.ts'
 import { STORY_COLOURS } from '../../shared/model/geometry.ts'
 import { STORY_KEYS, type StoryFields } from '../../shared/model/story.ts'
 import { createStory } from '../../shared/ops/story.ts'
+import { connectClient, waitFor } from '../../server/testing/harness.ts'
 
 export type SeedStory = {
   pos: { x: number; y: number }
@@ -20,32 +19,9 @@ export type SeedStory = {
   fields?: StoryFields
 }
 
-type Client = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void }
+const connect = (baseUrl: string, boardId: string, token: string) =>
+  connectClient(baseUrl.replace(/^http/, 'ws') + '/sync', boardId, { token })
 
-function connect(baseUrl: string, boardId: string, token: string): Client {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/sync', boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  })
-  return {
-    doc,
-    provider,
-    destroy() {
-      provider.destroy()
-      doc.destroy()
-    },
-  }
-}
-
-async function until(what: string, predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`seed: timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const asRuns = (text: Run[][] | string): Run[][] =>
   typeof text === 'string' ? text.split('\n').map((line) => (line ? [{ text: line }] : [])) : text
@@ -71,18 +47,14 @@ export async function writeBoard<T>(
 ): Promise<T> {
   const writer = connect(baseUrl, boardId, token)
   try {
-    await until('the writer to sync', () => writer.provider.synced, timeoutMs)
+    await waitFor(() => writer.provider.synced, timeoutMs, 'the writer to sync', 20)
     const drained = () =>
-      until('the socket to drain', () => (writer.provider.ws?.bufferedAmount ?? 0) === 0, timeoutMs)
+      waitFor(() => (writer.provider.ws?.bufferedAmount ?? 0) === 0, timeoutMs, 'the socket to drain', 20)
     const result = await write(writer.doc, drained)
     await drained()
     const reader = connect(baseUrl, boardId, token)
     try {
-      await until(
-        'a fresh client to read everything back',
-        () => reader.provider.synced && covers(reader.doc, writer.doc),
-        timeoutMs,
-      )
+      await waitFor(() => reader.provider.synced && covers(reader.doc, writer.doc), timeoutMs, 'a fresh client to read everything back', 20)
     } finally {
       reader.destroy()
     }

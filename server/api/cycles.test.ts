@@ -6,7 +6,7 @@ import { ROOT } from '../../shared/model/layout.ts'
 import { createPattern, deletePattern, updatePattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 
 const local = { kind: 'local' } as const
 const CANARY = 'CANARY-restricted-7f3a'
@@ -44,9 +44,7 @@ describe('connected learning cycles', () => {
     await waitFor(() => c.doc.getMap('stories').has(restricted.body.id))
     const p = createPattern(c.doc, { name: 'Decisions take too long', area: { x: 0, y: 0, w: 600, h: 400 }, storyIds: ids }, local)
     if (!p.ok) throw new Error('pattern')
-    for (let i = 0; i < 200 && !(await server.lw.rooms.read(team, (d) => d.getMap('members').size === 3)); i++) {
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    await roomHolds(server, team, (d) => d.getMap('members').size === 3)
     return { team, org, patternId: p.value.id, teamClient: c }
   }
   const link = (from: string, to: string, api = server.owner) =>

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import { MAX_KEPT_PER_PERSON, MAX_PENDING_PER_PERSON } from '../exports/jobs.ts'
 import { openPostgresStorage } from '../storage/postgres.ts'
-import { startServer, type TestServer } from '../testing/harness.ts'
+import { startServer, waitFor, type TestServer } from '../testing/harness.ts'
 import { IMPORTS_AT_ONCE, IMPORTS_PER_WINDOW, NAMED_VERSIONS_PER_WINDOW } from './exports.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
 
@@ -133,10 +133,10 @@ describe('finished export files kept per person', () => {
       const started = await server.owner.request<{ job: Job }>('POST', `/api/boards/${boardId}/export/jobs`, { format: 'report.pdf' })
       expect(started.status).toBe(202)
       let job = started.body.job
-      while (job.status !== 'done' && job.status !== 'failed') {
-        await new Promise((r) => setTimeout(r, 10))
+      await waitFor(async () => {
         job = (await server.owner.request<{ job: Job }>('GET', `/api/boards/${boardId}/export/jobs/${job.id}`)).body.job
-      }
+        return job.status === 'done' || job.status === 'failed'
+      }, 10_000, 'the export job')
       expect(job.status).toBe('done')
       ids.push(job.id)
     }

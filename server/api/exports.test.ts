@@ -10,7 +10,7 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { updateBoardMeta } from '../../shared/ops/board.ts'
 import { pdfPages, pdfText } from '../exports/pdfText.ts'
 import { ApiClient } from '../testing/apiClient.ts'
-import { startServer, type TestServer } from '../testing/harness.ts'
+import { startServer, waitFor, type TestServer } from '../testing/harness.ts'
 
 type Download = { status: number; type: string; bytes: Uint8Array; text: string }
 
@@ -105,11 +105,12 @@ describe('exports, import and history', () => {
     const { id } = started.body.job
     let job = started.body.job
     const seen: number[] = []
-    for (let i = 0; i < 500 && job.status !== 'done' && job.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 20))
+    // As the client does: ask for the job until it has finished.
+    await waitFor(async () => {
       job = (await server.owner.request<{ job: typeof job }>('GET', `/api/boards/${boardId}/export/jobs/${id}`)).body.job
       seen.push(job.progress)
-    }
+      return job.status === 'done' || job.status === 'failed'
+    }, 10_000, 'the export job')
     expect(job.status).toBe('done')
     expect(job.progress).toBe(1)
     expect(seen.every((p) => p >= 0 && p <= 1)).toBe(true)

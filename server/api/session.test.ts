@@ -7,7 +7,7 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { openRaw, type RawSocket } from '../testing/rawSocket.ts'
 
 const local = { kind: 'local' } as const
@@ -32,11 +32,7 @@ describe('facilitation', () => {
     api.request<{ revealed: number; error?: { code: string } }>('POST', `/api/boards/${boardId}/session`, body)
   /** Until the server's copy of `room` holds `n` stories. */
   const stored = async (room: string, n: number) => {
-    for (let i = 0; i < 500; i++) {
-      if (await server.lw.rooms.read(room, (d) => d.getMap('stories').size === n)) return
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    throw new Error(`${room} never held ${n} stories`)
+    await roomHolds(server, room, (d) => d.getMap('stories').size === n)
   }
   const hasCanary = (frames: Uint8Array[]) => frames.some((f) => Buffer.from(f).includes(Buffer.from(CANARY)))
 
@@ -127,9 +123,7 @@ describe('facilitation', () => {
     const made = createStory(f.doc, { pos: { x: 0, y: 0 }, text: 'agreed wording' }, local)
     const other = createStory(f.doc, { pos: { x: 300, y: 0 }, text: 'open' }, local)
     if (!made.ok || !other.ok) throw new Error('stories')
-    for (let i = 0; i < 200 && !(await server.lw.rooms.read(boardId, (d) => d.getMap('stories').size === 2)); i++) {
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    await roomHolds(server, boardId, (d) => d.getMap('stories').size === 2)
     const locked = await session(boardId, { action: 'lock', on: true, items: [made.value.id] })
     expect(locked.status, JSON.stringify(locked.body)).toBe(200)
     const p = connect(boardId, a.api.token)

@@ -4,7 +4,7 @@ import { patternsMap, voteMap } from '../../shared/model/layout.ts'
 import { readVoteSession } from '../../shared/model/vote.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
 import { ApiClient } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 
 const local = { kind: 'local' } as const
 const area = { x: 0, y: 0, w: 400, h: 300 }
@@ -31,9 +31,7 @@ describe('dot voting', () => {
     const p2 = createPattern(owner.doc, { name: 'Waiting lists', area }, local)
     if (!p1.ok || !p2.ok) throw new Error('patterns')
     // The server has both patterns before anyone votes on them.
-    for (let i = 0; i < 200 && (await server.lw.rooms.read(boardId, (d) => patternsMap(d).size)) < 2; i++) {
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    await roomHolds(server, boardId, (d) => patternsMap(d).size >= 2)
     return { boardId, owner, p1: p1.value.id, p2: p2.value.id }
   }
   const cast = (api: ApiClient, boardId: string, patternId: string, delta = 1) =>

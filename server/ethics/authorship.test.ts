@@ -11,7 +11,7 @@ import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, type TestClient, type TestServer } from '../testing/harness.ts'
 
 const local = { kind: 'local' } as const
 
@@ -32,11 +32,7 @@ describe('story authorship', () => {
   }
   /** Until the server's copy of `room` satisfies `holds`. */
   const stored = async (room: string, holds: (doc: Y.Doc) => boolean) => {
-    for (let i = 0; i < 500; i++) {
-      if (await server.lw.rooms.read(room, holds)) return
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    throw new Error(`${room} never reached the expected state`)
+    await roomHolds(server, room, holds)
   }
   const mine = async (api: ApiClient, boardId: string) => {
     const res = await api.request<{ storyIds: string[] }>('GET', `/api/boards/${boardId}/stories/mine`)

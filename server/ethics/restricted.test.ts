@@ -1,12 +1,11 @@
 // Restricted stories over real sockets and a real SQLite file: the wire-level canary test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import { createStory, updateStoryFields } from '../../shared/ops/story.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { openRaw, type RawSocket } from '../testing/rawSocket.ts'
 import { waitForRejection } from '../testing/rejections.ts'
 
@@ -90,7 +89,7 @@ describe('restricted stories', () => {
     const before = watcher.frames.length
     const map = storiesMap(contributorDoc.doc).get(id)!
     contributorDoc.doc.transact(() => map.set('pos', { x: 300, y: 60 }), local)
-    expect(await pollRoom(server, board, (d) => (storiesMap(d).get(id)?.get('pos') as { x: number }).x === 300)).toBe(true)
+    await roomHolds(server, board, (d) => (storiesMap(d).get(id)?.get('pos') as { x: number }).x === 300)
     updateStoryFields(contributorDoc.doc, { id, fields: { tellerRole: 'typed into the placeholder' } }, local)
     await waitForRejection(server, board, 'restricted_content')
     expect(await server.lw.rooms.read(board, (d) => storiesMap(d).get(id)?.get('tellerRole'))).toBeUndefined()
@@ -114,7 +113,7 @@ describe('restricted stories', () => {
     const made = createStory(fresh.doc, { pos: { x: 10, y: 10 }, text: secret, fields: { tellerRole: 'tenant' } }, local)
     if (!made.ok) throw new Error('story')
     const id = made.value.id
-    await pollRoom(server, board, (d) => storiesMap(d).has(id))
+    await roomHolds(server, board, (d) => storiesMap(d).has(id))
     expect((await stored(board)).includes(Buffer.from(secret))).toBe(true)
 
     const put = (api: ApiClient, sensitivity: string) => api.request<{ from: string; to: string; error?: { code: string } }>('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity })
@@ -157,13 +156,3 @@ describe('restricted stories', () => {
     expect(again.frames).toHaveLength(0)
   })
 })
-
-/** Polls the server's live document until `check` holds; false after `timeoutMs`. */
-async function pollRoom(server: TestServer, board: string, check: (doc: Y.Doc) => boolean, timeoutMs = 5000): Promise<boolean> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    if (await server.lw.rooms.read(board, check)) return true
-    if (Date.now() > until) return false
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}

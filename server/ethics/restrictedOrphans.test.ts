@@ -43,12 +43,7 @@ describe('restricted content of deleted stories', () => {
 
     await waitFor(() => storiesMap(c.doc).has(id))
     expect(deleteStories(c.doc, { ids: [id] }, local).ok).toBe(true)
-    let gone = false
-    for (let i = 0; i < 150 && !gone; i++) {
-      gone = !(await inRestricted(board, id))
-      if (!gone) await new Promise((r) => setTimeout(r, 100))
-    }
-    expect(gone).toBe(true)
+    await waitFor(async () => !(await inRestricted(board, id)), 15_000, 'the content gone from the restricted room')
     // The story restricted meanwhile still has its content.
     expect(await inRestricted(board, working.value.id)).toBe(true)
   })

@@ -13,7 +13,7 @@ import { createPattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { newId } from '../../shared/model/ids.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { jsonLog } from '../log.ts'
 import { waitForRejection } from '../testing/rejections.ts'
 
@@ -57,7 +57,7 @@ describe('withdrawal', () => {
     const id = made.value.id
     const pattern = createPattern(author.doc, { name: 'Care proceedings', area: { x: 0, y: 0, w: 600, h: 300 }, storyIds: [id, other.value.id] }, local)
     if (!pattern.ok) throw new Error('pattern')
-    for (let i = 0; i < 500 && !(await server.lw.rooms.read(team, (d) => d.getMap('members').size === 2)); i++) await new Promise((r) => setTimeout(r, 10))
+    await roomHolds(server, team, (d) => d.getMap('members').size === 2)
 
     // The story travels: raised onto the council board as a quote, saved in a named version, compacted.
     const raised = await server.owner.request('POST', `/api/boards/${team}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier' })

@@ -11,7 +11,6 @@
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
@@ -107,20 +106,7 @@ function connectRecording(wsUrl: string, boardId: string, token: string, receive
       })
     }
   }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    WebSocketPolyfill: RecordingSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  })
-  return {
-    doc,
-    provider,
-    destroy() {
-      provider.destroy()
-      doc.destroy()
-    },
-  }
+  return connectClient(wsUrl, boardId, { token }, RecordingSocket)
 }
 
 function watch(w: Writer): void {
@@ -201,14 +187,6 @@ async function stallAppends(url: string): Promise<{ release(): Promise<void> }> 
   }
 }
 
-/** Polls an async condition (the database is one of the parties) until it holds. */
-async function waitUntil(predicate: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const start = Date.now()
-  while (!(await predicate())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 describe.skipIf(!HAS_REDIS)('[C1] chaos: three instances, instance kills and a Redis restart', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>> | null = null
@@ -343,7 +321,7 @@ describe.skipIf(!HAS_REDIS)('[C1] chaos: three instances, instance kills and a R
           createStory(w.client.doc, { id, pos: { x: 1, y: 1 }, text: id }, local)
           w.created.push(id)
         }
-        await waitUntil(
+        await waitFor(
           async () => {
             const now = await storedDoc(storage!, boardId)
             const stored = last.every((w) => storiesMap(now).has(`chaos-${w.name}-outage`))
@@ -351,7 +329,8 @@ describe.skipIf(!HAS_REDIS)('[C1] chaos: three instances, instance kills and a R
             return stored
           },
           10_000,
-          () => 'the outage stories to be stored',
+          'the outage stories to be stored',
+          200,
         )
         note(`stored ${last.map((w) => `chaos-${w.name}-outage`).join(', ')} while Redis is down`)
         await kill([event.alsoKill], 0)
@@ -372,7 +351,7 @@ describe.skipIf(!HAS_REDIS)('[C1] chaos: three instances, instance kills and a R
     // Quiet: every client connected and synced, every doc the same, and the database the same.
     const quietStart = Date.now()
     const latest: { doc: Y.Doc | null } = { doc: null }
-    await waitUntil(
+    await waitFor(
       async () => {
         if (!writers.every((w) => w.client.provider.wsconnected && w.client.provider.synced)) return false
         const sv = stateVector(writers[0]!.client.doc)
@@ -390,6 +369,8 @@ describe.skipIf(!HAS_REDIS)('[C1] chaos: three instances, instance kills and a R
         })
         return `clients and database to converge; ${db}; ${each.join('; ')}`
       },
+      // Each check reads the board from the database: not too often.
+      200,
     )
     const convergeMs = Date.now() - quietStart
     note(`converged in ${convergeMs} ms`)

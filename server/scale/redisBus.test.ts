@@ -5,6 +5,7 @@
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { silentLog } from '../log.ts'
+import { waitFor } from '../testing/harness.ts'
 import { freePort, hasRedisServer, startRedisServer, type Proc } from '../testing/processes.ts'
 import { MAX_OFFLINE_UPDATES, openRedisBus } from './redisBus.ts'
 
@@ -33,14 +34,16 @@ describe.skipIf(!hasRedisServer())('redis bus while Redis is away', () => {
       const marker = Buffer.from([9, 9, 9])
       const stream = 'lw:board:offline-board:updates'
       const entries = async () => ((await reader.xrangeBuffer(stream, '-', '+')) as Array<[Buffer, Buffer[]]>).map(([, f]) => Buffer.from(f[3]!))
-      for (let i = 0; !(await entries()).some((u) => u.equals(marker)); i++) {
-        if (i % 10 === 0) bus.publishUpdate('offline-board', new Uint8Array(marker))
-        await new Promise((r) => setTimeout(r, 20))
-      }
+      // The marker is published again now and then: the bus may still be reconnecting.
+      let tries = 0
+      await waitFor(async () => {
+        if (tries++ % 40 === 0) bus.publishUpdate('offline-board', new Uint8Array(marker))
+        return (await entries()).some((u) => u.equals(marker))
+      }, 20_000, 'the marker in the stream')
       expect((await entries()).filter((u) => !u.equals(marker)).length).toBeLessThanOrEqual(MAX_OFFLINE_UPDATES)
       // A ping through the subscriber's connection after the commands: presence queued while Redis was away would have arrived.
       bus.publishAwareness('offline-board', new Uint8Array([1]))
-      for (let i = 0; i < 500 && presence === 0; i++) await new Promise((r) => setTimeout(r, 10))
+      await waitFor(() => presence > 0, 5000, 'the ping')
       expect(presence).toBe(1)
       reader.disconnect()
       sub.disconnect()

@@ -88,11 +88,8 @@ describe('sync server with stock y-websocket clients', () => {
     b.destroy()
     await waitFor(() => !server.lw.rooms.isOpen(boardId), 3000, 'room unload')
     // Unloading compacts the log into a snapshot.
-    let stats = await server.storage.docs.stats(boardId)
-    for (let i = 0; i < 100 && stats.logCount > 0; i++) {
-      await new Promise((r) => setTimeout(r, 20))
-      stats = await server.storage.docs.stats(boardId)
-    }
+    await waitFor(async () => (await server.storage.docs.stats(boardId)).logCount === 0, 2000, 'the log compacted')
+    const stats = await server.storage.docs.stats(boardId)
     expect(stats).toMatchObject({ logCount: 0 })
     expect(stats.snapshotBytes).toBeGreaterThan(0)
     const c = client(boardId)

@@ -82,11 +82,19 @@ export async function startServer(
 
 export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void }
 
-/** A stock y-websocket client, exactly as an integrator would use it. */
-export function connectClient(wsUrl: string, boardId: string, params: Record<string, string> = {}): TestClient {
+/**
+ * A stock y-websocket client, exactly as an integrator would use it (`socket`: a `ws` subclass
+ * for a test that must see the raw frames).
+ */
+export function connectClient(
+  wsUrl: string,
+  boardId: string,
+  params: Record<string, string> = {},
+  socket: new (address: string, protocols?: string | string[]) => WebSocket = WebSocket,
+): TestClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
   })
@@ -100,17 +108,26 @@ export function connectClient(wsUrl: string, boardId: string, params: Record<str
   }
 }
 
-export function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const start = Date.now()
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (predicate()) return resolve()
-      if (Date.now() - start > timeoutMs) return reject(new Error(`timed out waiting for ${what}`))
-      setTimeout(tick, 5)
-    }
-    tick()
-  })
+/**
+ * Resolves once `predicate` holds, checking again every few milliseconds; rejects after the
+ * deadline. The predicate may be async (a read through the server's rooms or the database).
+ */
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what: string | (() => string) = 'condition',
+  everyMs = 5,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
 }
+
+/** Until the server's copy of `room` satisfies `holds`. */
+export const roomHolds = (server: TestServer, room: string, holds: (doc: Y.Doc) => boolean, timeoutMs = 5000) =>
+  waitFor(() => server.lw.rooms.read(room, holds), timeoutMs, `${room} to reach the expected state`)
 
 export const synced = (c: TestClient, timeoutMs = 5000) => waitFor(() => c.provider.synced, timeoutMs, 'sync')
 
