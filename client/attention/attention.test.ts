@@ -61,9 +61,26 @@ const centre = (ui: ReturnType<typeof board>['ui']) => centreOf(ui.getState().ca
 
 describe('attention controller', () => {
   const open: Attention[] = []
+  // Animation frames run on their own soon after they are asked for, and flushFrames() runs every
+  // pending one now (and those they ask for), so a test can say "nothing moved" without waiting.
+  const frames = new Map<number, (t: number) => void>()
+  let nextFrame = 1
+  const runFrame = (id: number) => {
+    const cb = frames.get(id)
+    frames.delete(id)
+    cb?.(0)
+  }
+  const flushFrames = () => {
+    for (let i = 0; i < 10_000 && frames.size > 0; i++) runFrame(frames.keys().next().value!)
+  }
   beforeEach(() => {
-    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(0), 0))
-    vi.stubGlobal('cancelAnimationFrame', (t: ReturnType<typeof setTimeout>) => clearTimeout(t))
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => {
+      const id = nextFrame++
+      frames.set(id, cb)
+      setTimeout(() => runFrame(id), 0)
+      return id
+    })
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
   })
   afterEach(() => {
     for (const a of open.splice(0)) a.dispose()
@@ -90,7 +107,7 @@ describe('attention controller', () => {
     expect(a.getState().role).toBe('away')
     const mine = ui.getState().camera
     leaderView(awareness, { x: 0, y: 0, w: 2000, h: 1200 })
-    await new Promise((r) => setTimeout(r, 5))
+    flushFrames()
     expect(ui.getState().camera).toBe(mine)
 
     a.rejoin()
@@ -103,7 +120,7 @@ describe('attention controller', () => {
     const a = start(s)
     leaderView(awareness, { x: 9000, y: 9000, w: 500, h: 500 })
     setSession({})
-    await new Promise((r) => setTimeout(r, 5))
+    flushFrames()
     expect(a.getState().role).toBe('none')
     expect(ui.getState().camera).toEqual({ x: 0, y: 0, zoom: 1 })
   })
