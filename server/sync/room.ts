@@ -15,6 +15,7 @@ import { AwarenessRelay } from './awarenessRelay.ts'
 import { encodePermissionDenied, encodeSync, parseFrame, type Incoming } from './frames.ts'
 import type { Principal, SyncSocket } from './socket.ts'
 import { checkUpdate } from './updateCheck.ts'
+import { ClientIds, type Ownership } from './clientIds.ts'
 import { StoryGuard } from '../ethics/storyGuard.ts'
 
 export type RoomLimits = {
@@ -61,9 +62,6 @@ export type RoomConnection = {
   leave(): void
   readonly stats: ConnectionStats
 }
-
-/** How long a departed connection's client ids stay reserved for the same person. */
-const CLIENT_ID_RESERVATION_MS = 5 * 60_000
 
 const LOCKABLE_ROOTS: ReadonlySet<string> = new Set([ROOT.stories, ROOT.patterns, ROOT.members])
 const PRIVATE_ROOTS: ReadonlySet<string> = new Set([ROOT.stories])
@@ -121,12 +119,7 @@ export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   private readonly connections = new Map<string, Connection>()
-  /**
-   * Yjs client id → the connection that owns it. When a connection closes its ids stay reserved for
-   * the same person for a while: a stock peer echoes the departure back, and that echo must not
-   * take over the id of someone who is about to reconnect with the same document.
-   */
-  private readonly owners = new Map<number, { conn: string | null; principal: string; until: number }>()
+  private readonly clientIds = new ClientIds()
   private readonly awareness: AwarenessRelay
   private inbox: Job[] = []
   private pumping = false
@@ -315,16 +308,12 @@ export class Room {
     }
   }
 
-  private ownership(conn: Connection, client: number): 'mine' | 'free' | 'other' {
-    const owner = this.owners.get(client)
-    if (owner === undefined) return 'free'
-    if (owner.conn === conn.id) return 'mine'
-    if (owner.conn === null && (owner.principal === conn.principal.id || Date.now() > owner.until)) return 'free'
-    return 'other'
+  private ownership(conn: Connection, client: number): Ownership {
+    return this.clientIds.ownership({ connection: conn.id, principal: conn.principal.id }, client)
   }
 
   private claim(conn: Connection, client: number): void {
-    this.owners.set(client, { conn: conn.id, principal: conn.principal.id, until: Infinity })
+    this.clientIds.claim({ connection: conn.id, principal: conn.principal.id }, client)
     conn.clients.add(client)
   }
 
@@ -332,11 +321,7 @@ export class Room {
     if (!conn.open) return
     conn.open = false
     this.connections.delete(conn.id)
-    const until = Date.now() + CLIENT_ID_RESERVATION_MS
-    for (const client of conn.clients) this.owners.set(client, { conn: null, principal: conn.principal.id, until })
-    if (this.owners.size > 10_000) {
-      for (const [client, o] of this.owners) if (o.conn === null && o.until < Date.now()) this.owners.delete(client)
-    }
+    this.clientIds.release({ connection: conn.id, principal: conn.principal.id }, conn.clients)
     this.awareness.remove(conn.clients, conn.id)
     this.scheduleAwareness()
     if (this.connections.size === 0) this.deps.onEmpty(this)
