@@ -1,19 +1,14 @@
 // A tiptap editor bound to one story's Y.XmlFragment (collaborative, with others' carets and the
 // board-wide per-person undo). Used by the canvas overlay and by the outline view; only one is
 // mounted at a time (the story being written).
-import Collaboration from '@tiptap/extension-collaboration'
-import { useEditor, type Editor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useMemo, useRef } from 'react'
+import type { Editor } from '@tiptap/react'
+import { useEffect, useMemo } from 'react'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { createNextStory, startEditing } from '../board/storyActions.ts'
-import { boardKeysExtension } from './boardKeys.ts'
-import { caretsExtension } from './carets.ts'
-import { promptLink } from './promptLink.ts'
-import { safeHref } from './safeLink.ts'
+import { useBoardEditor } from './useBoardEditor.ts'
 
 export function fragmentOf(session: BoardSession, storyId: string): Y.XmlFragment | null {
   const text = storiesMap(session.doc).get(storyId)?.get(STORY_KEYS.text)
@@ -23,37 +18,15 @@ export function fragmentOf(session: BoardSession, storyId: string): Y.XmlFragmen
 type Options = { tabCreatesStory: boolean; label: string }
 
 export function useStoryEditor(session: BoardSession, storyId: string, { tabCreatesStory, label }: Options): Editor | null {
-  const editorRef = useRef<Editor | null>(null)
   const fragment = useMemo(() => fragmentOf(session, storyId), [session, storyId])
-  const extensions = useMemo(
-    () => [
-      StarterKit.configure({
-        undoRedo: false,
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https', isAllowedUri: (url) => safeHref(url) !== null },
-      }),
-      Collaboration.configure({ fragment }),
-      caretsExtension(session.provider.awareness, storyId),
-      boardKeysExtension({
-        stop: () => startEditing(session, null),
-        next: tabCreatesStory ? (direction) => createNextStory(session, direction) : null,
-        undo: () => session.undo.undo(),
-        redo: () => session.undo.redo(),
-        link: () => editorRef.current && promptLink(editorRef.current),
-      }),
-    ],
-    [session, storyId, fragment, tabCreatesStory],
-  )
-  const editor = useEditor(
-    {
-      extensions,
-      autofocus: 'end',
-      editorProps: {
-        attributes: { class: 'story-editor-content', 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'story-editor' },
-      },
-    },
-    [extensions],
-  )
-  editorRef.current = editor
+  const editor = useBoardEditor(session, {
+    fragment,
+    caretKey: storyId,
+    stop: () => startEditing(session, null),
+    next: tabCreatesStory ? (direction) => createNextStory(session, direction) : null,
+    label,
+    testId: 'story-editor',
+  })
   useEffect(() => {
     if (!editor) return
     const flush = () => {
@@ -65,5 +38,5 @@ export function useStoryEditor(session: BoardSession, storyId: string, { tabCrea
     flush()
     return session.ui.subscribe(flush)
   }, [editor, session])
-  return fragment ? editor : null
+  return editor
 }
