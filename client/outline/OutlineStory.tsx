@@ -10,6 +10,7 @@ import { deleteStories } from '../../shared/ops/story.ts'
 import { useStoryEditor } from '../editor/useStoryEditor.ts'
 import { MemberRoleSelect } from '../patterns/MemberRoleSelect.tsx'
 import type { StoryView } from '../store/boardStore.ts'
+import { PatternOptions } from '../patterns/PatternOptions.tsx'
 
 type Props = { session: BoardSession; story: StoryView; patterns: readonly Pattern[]; patternId: string | null; role: MemberRole | null; editing: boolean; position: string }
 
@@ -44,12 +45,7 @@ export function OutlineStory({ session, story, patterns, patternId, role, editin
         <label>
           <span className="visually-hidden">Pattern for story {position}</span>
           <select value={patternId ?? ''} onChange={(e) => moveToPattern(session, story.id, e.target.value || null)} data-testid="story-pattern">
-            <option value="">Not in a pattern</option>
-            {patterns.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name || 'Unnamed pattern'}
-              </option>
-            ))}
+            <PatternOptions patterns={patterns} />
           </select>
         </label>
         {patternId && role && <MemberRoleSelect session={session} storyId={story.id} patternId={patternId} role={role} label={`Role of story ${position}`} testId="story-role" />}

@@ -4,6 +4,7 @@ import type { BoardSession } from '../board/createSession.ts'
 import { moveToPattern } from '../board/storyActions.ts'
 import { MemberRoleSelect } from '../patterns/MemberRoleSelect.tsx'
 import { useStore } from '../store/useStore.ts'
+import { PatternOptions } from '../patterns/PatternOptions.tsx'
 
 export function StoryPatternField({ session, storyId }: { session: BoardSession; storyId: string }) {
   const patterns = useStore(session.board, (s) => s.patterns)
@@ -13,12 +14,7 @@ export function StoryPatternField({ session, storyId }: { session: BoardSession;
       <label>
         Pattern
         <select value={member?.pattern ?? ''} onChange={(e) => moveToPattern(session, storyId, e.target.value || null)} data-testid="story-panel-pattern">
-          <option value="">Not in a pattern</option>
-          {patterns.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name || 'Unnamed pattern'}
-            </option>
-          ))}
+          <PatternOptions patterns={patterns} />
         </select>
       </label>
       {member && (
