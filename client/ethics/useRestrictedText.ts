@@ -37,7 +37,10 @@ export function withRestrictedText(story: StoryView, text: RestrictedText): Stor
 
 export function useRestrictedText(session: BoardSession): RestrictedText {
   const allowed = useStore(session.access, (a) => a.endedBy === null && can(a.role, 'seeRestricted'))
-  const anyRestricted = useStore(session.board, (s) => [...s.stories.values()].some((x) => x.sensitivity === 'restricted'))
+  const anyRestricted = useStore(session.board, (s) => {
+    for (const story of s.stories.values()) if (story.sensitivity === 'restricted') return true
+    return false
+  })
   const [text, setText] = useState<RestrictedText>(NONE)
   useEffect(() => {
     if (!allowed || !anyRestricted) return
