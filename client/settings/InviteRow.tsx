@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ROLE_LABELS } from '../../shared/access/roles.ts'
 import type { Invite } from '../access/accessApi.ts'
 import { INVITE_STATE_LABELS, inviteState, relativeTime, usesText } from '../access/invites.ts'
+import { ConfirmInline } from './ConfirmInline.tsx'
 
 export function InviteRow({
   invite: i,
@@ -51,29 +52,15 @@ export function InviteRow({
         )}
       </div>
       {confirming && (
-        <div className="confirm" role="group" aria-label="Confirm revoking this link">
-          <span>
-            Revoke this link? It stops working
-            {i.uses === 1
-              ? ', and the person who joined through it loses access at once'
-              : i.uses > 1
-                ? `, and the ${i.uses} people who joined through it lose access at once`
-                : ''}
-            .
-          </span>
-          <button
-            type="button"
-            className="danger solid"
-            autoFocus
-            onClick={() => (setConfirming(false), onRevoke())}
-            data-testid="invite-revoke-confirm"
-          >
-            Revoke link
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmInline label="Confirm revoking this link" action="Revoke link" testId="invite-revoke-confirm" onConfirm={onRevoke} onCancel={() => setConfirming(false)}>
+          Revoke this link? It stops working
+          {i.uses === 1
+            ? ', and the person who joined through it loses access at once'
+            : i.uses > 1
+              ? `, and the ${i.uses} people who joined through it lose access at once`
+              : ''}
+          .
+        </ConfirmInline>
       )}
     </li>
   )

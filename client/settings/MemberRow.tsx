@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ROLE_LABELS, type Role } from '../../shared/access/roles.ts'
 import type { Member } from '../access/accessApi.ts'
 import { canManageMember, roleOptions } from '../access/people.ts'
+import { ConfirmInline } from './ConfirmInline.tsx'
 
 type Props = {
   member: Member
@@ -72,24 +73,9 @@ export function MemberRow({ member: m, actor, isMe, busy, onRole, onRemove }: Pr
         )}
       </div>
       {confirming && (
-        <div className="confirm" role="group" aria-label={`Confirm removing ${m.displayName}`}>
-          <span>
-            Remove {isMe ? 'yourself' : m.displayName} from this board? {isMe ? 'You' : 'They'} lose
-            access at once.
-          </span>
-          <button
-            type="button"
-            className="danger solid"
-            autoFocus
-            onClick={() => (setConfirming(false), onRemove())}
-            data-testid="member-remove-confirm"
-          >
-            Remove
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmInline label={`Confirm removing ${m.displayName}`} action="Remove" testId="member-remove-confirm" onConfirm={onRemove} onCancel={() => setConfirming(false)}>
+          Remove {isMe ? 'yourself' : m.displayName} from this board? {isMe ? 'You' : 'They'} lose access at once.
+        </ConfirmInline>
       )}
     </li>
   )
