@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true, storage: storage.kind, rooms: rooms.loadedCount() }))
   const secureCookies = config.secureCookies
-  app.route('/api/auth', authRoutes({ storage, audit, secureCookies }))
+  app.route('/api/auth', authRoutes({ storage, audit, secureCookies, attemptsPerMinute: config.authAttemptsPerMinute }))
   app.route('/api/boards', boardRoutes({ storage, rooms, audit }))
   app.route('/api/boards', memberRoutes({ storage, rooms, audit }))
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', shareRoutes({ storage, rooms, audit, sharing }))
   app.route('/api', sessionRoutes({ storage, rooms, audit, templates }))
   app.route('/api', storyRoutes({ storage, rooms, audit, forgetExports: (boardId) => exportJobs.forgetBoard(boardId) }))
-  app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies }))
+  app.route('/api/invites', inviteRoutes({ storage, rooms, audit, secureCookies, attemptsPerMinute: config.authAttemptsPerMinute }))
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint'), 404))
 
   app.get('/sync/:boardId', checkOrigin(config.allowedOrigins), syncHandler({ storage, rooms, authorize, log }, ws.upgradeWebSocket))

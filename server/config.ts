@@ -19,6 +19,7 @@ const Env = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   TEMPLATES_DIR: z.string().optional(),
+  AUTH_ATTEMPTS_PER_MINUTE: int(1).default(120),
 })
 
 export type Config = {
@@ -41,6 +42,11 @@ export type Config = {
   redisUrl: string | null
   /** A folder of method templates as JSON files, offered beside the built-in ones. */
   templatesDir?: string | null
+  /**
+   * Sign-ups, sign-ins and guest joins per minute from one network address. A workshop of 60
+   * behind one venue router is one address; guessing one account's password is limited per email.
+   */
+  authAttemptsPerMinute: number
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -69,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     templatesDir: e.TEMPLATES_DIR || null,
+    authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
   }
 }
 

@@ -32,14 +32,14 @@ export const publicUser = (u: UserRecord) => ({
   expiresAt: u.expiresAt,
 })
 
-export type AuthDeps = { storage: Storage; audit: Audit; secureCookies: boolean }
+export type AuthDeps = { storage: Storage; audit: Audit; secureCookies: boolean; attemptsPerMinute: number }
 
 const clientAddress = (c: Context) =>
   (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'
 
-export function authRoutes({ storage, audit, secureCookies }: AuthDeps): Hono<AppEnv> {
+export function authRoutes({ storage, audit, secureCookies, attemptsPerMinute }: AuthDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const perAddress = new RateLimiter(30, 60_000)
+  const perAddress = new RateLimiter(attemptsPerMinute, 60_000)
   const perEmail = new RateLimiter(5, 60_000)
   const sessionEnd = () => new Date(Date.now() + ACCOUNT_SESSION_DAYS * 86_400_000)
 

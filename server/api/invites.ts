@@ -107,10 +107,10 @@ export function boardInviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
 }
 
 /** Routes under /api/invites/:token (anyone holding the link). */
-export function inviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
+export function inviteRoutes(deps: InviteRouteDeps & { attemptsPerMinute: number }): Hono<AppEnv> {
   const { storage, audit, secureCookies } = deps
   const app = new Hono<AppEnv>()
-  const guestsPerAddress = new RateLimiter(30, 60_000)
+  const guestsPerAddress = new RateLimiter(deps.attemptsPerMinute, 60_000)
 
   const find = async (token: string) => {
     const invite = token.length <= 100 ? await storage.invites.byTokenHash(hashToken(token)) : null
