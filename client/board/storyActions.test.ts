@@ -43,4 +43,16 @@ describe('a new story and undo', () => {
     s.undo.undo()
     expect(storiesMap(s.doc).has(id)).toBe(false)
   })
+
+  it('N twice without moving the view puts the second story beside the first, not on top; a double-click places it where pointed', () => {
+    const s = session()
+    const first = createStoryAt(s)!
+    const second = createStoryAt(s)!
+    const pos = (id: string) => readBoard(s.doc).stories.find((x) => x.id === id)!.pos
+    expect(pos(second).y).toBe(pos(first).y)
+    expect(pos(second).x).toBeGreaterThan(pos(first).x)
+    const pointed = createStoryAt(s, { x: 0, y: 0 })!
+    const size = readBoard(s.doc).stories.find((x) => x.id === pointed)!.size
+    expect(pos(pointed)).toEqual({ x: -size.w / 2, y: -size.h / 2 })
+  })
 })

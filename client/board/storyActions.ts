@@ -17,6 +17,7 @@ import type { Result } from '../../shared/result.ts'
 import { screenToCanvas } from '../geometry/camera.ts'
 import { centredAt, nextStoryPosition } from '../geometry/nextStory.ts'
 import { boxOf } from '../store/boardStore.ts'
+import { freePlace } from '../../shared/model/freePlace.ts'
 import type { BoardSession } from './createSession.ts'
 import { EMPTY_SELECTION } from './uiState.ts'
 import { GATE_NOTICES } from '../facilitation/sessionRules.ts'
@@ -70,7 +71,11 @@ export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, te
   if (!mayEdit(s)) return null
   const { camera, viewport, colour } = s.ui.getState()
   const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
-  const input = { pos: centredAt(centre, DEFAULT_STORY_SIZE), colour, ...(text ? { text } : {}) }
+  const wanted = centredAt(centre, DEFAULT_STORY_SIZE)
+  // Pointed at (a double-click): there. Otherwise (N, the toolbar): the centre of the view if it is
+  // free, else the nearest free place, so stories made at once by two people do not stack.
+  const pos = at ? wanted : freePlace({ ...wanted, ...DEFAULT_STORY_SIZE }, [...s.board.getState().stories.values()].map(boxOf))
+  const input = { pos, colour, ...(text ? { text } : {}) }
   const created = report(s, createStory(s.doc, input, s.origin))
   if (!created) return null
   // The new story is its own undo step: undoing the first words typed into it keeps the story.

@@ -8,7 +8,7 @@ import { STORY_KEYS } from '../../shared/model/story.ts'
 import { zAbove } from '../../shared/model/zorder.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
-import { boxOf, freePlace, type Box } from './revealPlace.ts'
+import { boxOf, freePlace, type Box } from '../../shared/model/freePlace.ts'
 
 type Draft = { id: string; values: Array<[string, unknown]>; text: Array<Y.XmlElement | Y.XmlText> }
 

@@ -1,6 +1,6 @@
-// Where a revealed draft lands on the board: where its author put it if that is free, otherwise
-// the nearest free place to its right, row by row below. Drafts are written apart from each
-// other, so without this two people's first stories would reveal exactly on top of each other.
+// Where a new story lands when nobody pointed at a place (a revealed draft, a story made with N):
+// where it was meant to go if that is free, otherwise the nearest free place to its right, row by
+// row below. Without this two people's first stories land exactly on top of each other.
 // Pure module.
 export type Box = { x: number; y: number; w: number; h: number }
 

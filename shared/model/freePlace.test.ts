@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boxOf, freePlace, REVEAL_GAP } from './revealPlace.ts'
+import { boxOf, freePlace, REVEAL_GAP } from './freePlace.ts'
 
 const box = { x: 100, y: 100, w: 200, h: 140 }
 
