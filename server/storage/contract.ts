@@ -270,6 +270,42 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect((await storage.storyAuthors.storiesBy(id, 'cat')).length).toBe(1200)
     })
 
+    it('[ST18][E19] a condition raised from an anonymous board stores no creator; others keep theirs', async () => {
+      await storage.boards.create(board(id))
+      await storage.boards.create(board(`${id}h`))
+      const at = '2026-01-01T10:00:00.000Z'
+      const base = { sourceBoard: id, targetBoard: `${id}h`, kind: 'barrier' as const, status: 'raised' as const, declineReason: null, createdAt: at, updatedAt: at }
+      const anonymous = await storage.conditions.createOnce({ ...base, id: `${id}c1`, sourcePattern: 'p1', createdBy: null })
+      const named = await storage.conditions.createOnce({ ...base, id: `${id}c2`, sourcePattern: 'p2', createdBy: 'ann' })
+      expect(anonymous.condition.createdBy).toBeNull()
+      expect((await storage.conditions.get(`${id}c1`))?.createdBy).toBeNull()
+      expect((await storage.conditions.get(`${id}c2`))?.createdBy).toBe('ann')
+      expect(named.created).toBe(true)
+      expect((await storage.conditions.forBoards([id])).map((c) => c.createdBy).sort()).toEqual(['ann', null])
+    })
+
+    it('[ST17] [E20] deleting a room removes its log and snapshot, and nothing of another room', async () => {
+      const room = `${id}~draft~u${id}`
+      const other = `${id}~draft~v${id}`
+      const { doc, updates } = updatesOf(4)
+      const upto = await storage.docs.append(room, updates.slice(0, 2))
+      await storage.docs.compact(room, Y.encodeStateAsUpdateV2(doc), upto)
+      await storage.docs.append(room, updates.slice(2))
+      await storage.docs.append(other, [updates[0]!])
+      expect(await storage.docs.roomsWithPrefix(`${id}~draft~`)).toEqual([room, other])
+
+      await storage.docs.delete(room)
+      expect(await storage.docs.load(room)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      expect(await storage.docs.stats(room)).toEqual({ snapshotBytes: 0, logBytes: 0, logCount: 0 })
+      expect(await storage.docs.roomsWithPrefix(`${id}~draft~`)).toEqual([other])
+      expect((await storage.docs.load(other)).updates).toHaveLength(1)
+      // The name can be used again, from nothing.
+      const fresh = updatesOf(1)
+      await storage.docs.append(room, fresh.updates)
+      expect(rebuild(await storage.docs.load(room)).getMap('stories').toJSON()).toEqual({ s0: 0 })
+      await storage.docs.delete(`${id}-never-stored`)
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

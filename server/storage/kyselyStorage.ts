@@ -90,6 +90,14 @@ export function createDocStore(db: Kysely<Database>, dialect: Dialect): DocStore
       })
     },
 
+    async delete(room) {
+      await db.transaction().execute(async (tx) => {
+        await lockBoard(tx, dialect, room)
+        await tx.deleteFrom('doc_updates').where('board_id', '=', room).execute()
+        await tx.deleteFrom('doc_snapshots').where('board_id', '=', room).execute()
+      })
+    },
+
     async roomsWithPrefix(prefix) {
       // substr, not LIKE: ids contain `_`, a LIKE wildcard.
       const match = sql<boolean>`substr(board_id, 1, ${prefix.length}) = ${prefix}`

@@ -40,6 +40,12 @@ export interface DocStore {
   stats(boardId: string): Promise<DocStats>
   /** Document names that start with `prefix` (a board's private draft rooms). */
   roomsWithPrefix(prefix: string): Promise<string[]>
+  /**
+   * Deletes a room's document with all its stored history (log and snapshot), atomically: a
+   * revealed draft room must not outlive its reveal. Rooms that are not boards have no saved
+   * versions (versions reference a board record). The name may be used again afterwards.
+   */
+  delete(room: string): Promise<void>
 }
 
 export type BoardChanges = Partial<Pick<BoardRecord, 'title' | 'scale' | 'element' | 'anonymous'>>
@@ -214,7 +220,8 @@ export type ConditionRecord = {
   kind: 'enabler' | 'barrier'
   status: 'raised' | 'acknowledged' | 'in_progress' | 'resolved' | 'declined'
   declineReason: string | null
-  createdBy: string
+  /** Null when raised from an anonymous board. */
+  createdBy: string | null
   createdAt: string
   updatedAt: string
 }
