@@ -13,28 +13,7 @@ import {
   shouldReload,
   refusalNotice,
 } from './writeRefusals.ts'
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>()
-  get length() {
-    return this.items.size
-  }
-  clear() {
-    this.items.clear()
-  }
-  getItem(k: string) {
-    return this.items.get(k) ?? null
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null
-  }
-  removeItem(k: string) {
-    this.items.delete(k)
-  }
-  setItem(k: string, v: string) {
-    this.items.set(k, v)
-  }
-}
+import { MemoryStorage } from '../testing/memoryStorage.ts'
 
 /** Just what the recovery touches of a provider: its handler table and its doc. */
 function fakeProvider() {
@@ -58,6 +37,34 @@ describe('refused writes', () => {
   it('names the reason in plain words, with a fallback for codes it does not know', () => {
     expect(refusalReason('locked')).toMatch(/locked/)
     expect(refusalReason('missing_dependency')).toMatch(/did not accept/)
+  })
+
+  it('[E24] names the server’s ethics refusals in plain words', () => {
+    expect(refusalReason('withdrawn')).toMatch(/withdrawn/)
+    expect(refusalReason('restricted_content')).toMatch(/restricted/)
+    expect(refusalReason('unplaceable')).toMatch(/too far behind/)
+    expect(refusalReason('sensitivity_by_server')).toMatch(/sensitivity.*details panel/)
+  })
+
+  it('[E24] keeps this copy’s work before dropping it, and says it will be offered back', async () => {
+    const storage = new MemoryStorage()
+    const notices: string[] = []
+    const order: string[] = []
+    const page = fakeProvider()
+    recoverFromRefusedWrites(page.provider, {
+      boardId: 'b1',
+      storage,
+      notify: (m) => notices.push(m),
+      keep: () => (order.push('keep'), true),
+      clearCopy: async () => void order.push('clear'),
+      reload: () => order.push('reload'),
+      now: () => 1_000_000,
+    })
+    page.deliver(`${WRITE_REFUSED}withdrawn`)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(order).toEqual(['keep', 'clear', 'reload'])
+    expect(notices[0]).toMatch(/withdrawn.*offered back/)
+    expect(refusalNotice(storage, 'b1', 1_000_001)).toMatch(/offered back/)
   })
 
   it('a refusal clears this copy, reloads once, and the message is shown after the reload while fresh', async () => {

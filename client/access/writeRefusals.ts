@@ -1,7 +1,9 @@
 // When the server refuses one of this copy's writes (board or item locked, private writing, a role
 // lowered under us), this copy holds a change the board never will, and by Yjs's clocks every
 // later change of this copy depends on it, so the server would refuse those too. The honest
-// recovery: say what happened, drop this copy (its offline store included) and load the board's.
+// recovery: say what happened, keep this copy's stories for the person (keptWork.ts: offered back
+// after the reload where the board lacks them), drop this copy (its offline store included) and
+// load the board's.
 // The message survives the reload in sessionStorage; a second refusal straight after a reload
 // does not reload again, so a copy that keeps being refused cannot loop.
 import { readAuthMessage } from 'y-protocols/auth'
@@ -13,6 +15,10 @@ const REASONS: Record<string, string> = {
   locked_item: 'That item is locked by the facilitator.',
   private_phase: 'During private writing new stories go to your private drafts.',
   read_only: 'You can view this board but not change it.',
+  withdrawn: 'A story you changed was withdrawn by the person who told it, so it cannot be changed.',
+  restricted_content: 'A story you changed is now restricted: its text is kept away from the board.',
+  unplaceable: 'Your copy was too far behind the board for the server to place your change.',
+  sensitivity_by_server: 'A story’s sensitivity is changed in its details panel, not by editing.',
 }
 
 /** Why a write was refused, in the person's words, by the server's refusal code. */
@@ -55,6 +61,8 @@ type Recovery = {
   boardId: string
   storage: Storage
   notify: (message: string) => void
+  /** Keeps what this copy holds for the person, before it is forgotten; true if anything was kept. */
+  keep?: () => boolean
   /** Forgets this copy, offline store included. */
   clearCopy: () => Promise<void>
   reload: () => void
@@ -74,8 +82,11 @@ export function recoverFromRefusedWrites(provider: WebsocketProvider, r: Recover
         r.notify(`${why} Reload the page to continue editing.`)
         return
       }
-      const message = `${why} Your unsaved change was dropped and the board reloaded.`
       recovering = true
+      const kept = r.keep?.() ?? false
+      const message = kept
+        ? `${why} The board reloaded; anything of yours it did not take is offered back to you.`
+        : `${why} Your unsaved change was dropped and the board reloaded.`
       r.storage.setItem(memoKey(r.boardId), JSON.stringify({ at: now, message }))
       r.notify(message)
       void r.clearCopy().finally(r.reload)
