@@ -1,11 +1,10 @@
-// A story's sensitivity. Between working and confidential it is a plain field of the board; to or
-// from restricted the server moves the content between the board and its restricted room, so that
-// change is an HTTP operation (a client may not write the restricted marker itself).
+// A story's sensitivity decides what travels to linked boards, so every change of it is a server
+// operation (`PUT …/sensitivity`: role checked, audited); the board refuses it as a write. To or
+// from restricted the server also moves the content between the board and its restricted room.
 import { useState } from 'react'
 import { can } from '../../shared/access/roles.ts'
 import { SENSITIVITIES, type Sensitivity } from '../../shared/model/story.ts'
 import type { BoardSession } from '../board/createSession.ts'
-import { updateFields } from '../board/storyActions.ts'
 import { useStore } from '../store/useStore.ts'
 import { setSensitivity } from './storiesApi.ts'
 import './ethics.css'
@@ -22,30 +21,27 @@ export function SensitivityField({ session, storyId, sensitivity, disabled = fal
   const role = useStore(session.access, (a) => a.role)
   // Only those who can see a restricted story may lower it (the server checks this too).
   const locked = sensitivity === 'restricted' && !can(role, 'seeRestricted')
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<null | 'moving' | 'saving'>(null)
   const [error, setError] = useState<string | null>(null)
   const change = async (to: Sensitivity) => {
     setError(null)
     if (to === sensitivity) return
-    if (to !== 'restricted' && sensitivity !== 'restricted') {
-      updateFields(session, storyId, { sensitivity: to })
-      return
-    }
+    const moves = to === 'restricted' || sensitivity === 'restricted'
     const warning =
       to === 'restricted'
         ? 'Restrict this story? Its text and fields move out of the shared board: only facilitators and owners will see them.'
         : 'Lower this story? Its text and fields return to the shared board, where every member sees them.'
-    if (!window.confirm(warning)) return
-    setBusy(true)
+    if (moves && !window.confirm(warning)) return
+    setBusy(moves ? 'moving' : 'saving')
     const result = await setSensitivity(session.boardId, storyId, to)
-    setBusy(false)
+    setBusy(null)
     if (!result.ok) setError(result.error.message)
   }
   return (
     <>
       <label>
         Sensitivity
-        <select value={sensitivity} disabled={disabled || busy || locked} onChange={(e) => void change(e.target.value as Sensitivity)} aria-describedby="sensitivity-help">
+        <select value={sensitivity} disabled={disabled || busy !== null || locked} onChange={(e) => void change(e.target.value as Sensitivity)} aria-describedby="sensitivity-help">
           {SENSITIVITIES.map((s) => (
             <option key={s} value={s}>
               {s[0]!.toUpperCase() + s.slice(1)}
@@ -54,7 +50,7 @@ export function SensitivityField({ session, storyId, sensitivity, disabled = fal
         </select>
       </label>
       <p id="sensitivity-help" className="hint">
-        {busy ? 'Moving the story’s content…' : SENSITIVITY_HELP[sensitivity]}
+        {busy === 'moving' ? 'Moving the story’s content…' : busy === 'saving' ? 'Saving…' : SENSITIVITY_HELP[sensitivity]}
       </p>
       {error && (
         <p className="field-error" role="alert">

@@ -10,7 +10,11 @@ import { STORY_KEYS } from '../../shared/model/story.ts'
 import { withdrawnMap } from '../../shared/model/withdrawal.ts'
 import type { RestrictedGuard } from '../sync/updateCheck.ts'
 
-export type StoryGuardOptions = { withdrawn: ReadonlySet<string>; restricted?: RestrictedGuard }
+export type StoryGuardOptions = {
+  withdrawn: ReadonlySet<string>
+  restricted?: RestrictedGuard
+  sensitivityByServer?: { key: string }
+}
 
 export class StoryGuard {
   private readonly withdrawn = new Set<string>()
@@ -56,6 +60,8 @@ export class StoryGuard {
       restricted: this.shared
         ? { ids: this.restricted, writable: PLACEHOLDER_WRITABLE_KEYS, marker: { key: STORY_KEYS.sensitivity, value: 'restricted' } }
         : undefined,
+      // What travels to linked boards follows sensitivity: only the server changes it, and audits it.
+      sensitivityByServer: this.shared ? { key: STORY_KEYS.sensitivity } : undefined,
     }
   }
 }

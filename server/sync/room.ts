@@ -390,8 +390,9 @@ export class Room {
         if (!canWrite(conn.access)) {
           this.countDropped(conn)
           this.noticeRefusal(conn, 'read_only')
-        } else if (this.apply(conn, message.update)) {
-          accepted.push({ from: conn.id, update: message.update, created: this.takeCreated(conn) })
+        } else {
+          const became = this.apply(conn, message.update)
+          if (became) accepted.push({ from: conn.id, update: became, created: this.takeCreated(conn) })
         }
       }
     }
@@ -477,8 +478,11 @@ export class Room {
     return update ? [{ from: REMOTE, update }] : []
   }
 
-  /** Applies a checked update; anything that would apply partially or leave pending structs is refused. */
-  private apply(conn: Connection, update: Uint8Array): boolean {
+  /**
+   * Applies a checked update and returns what the document became through it (null: refused, or
+   * nothing new). Anything that would apply partially or leave pending structs is refused.
+   */
+  private apply(conn: Connection, update: Uint8Array): Uint8Array | null {
     const session = this.session
     const steering = conn.principal.role !== undefined && atLeast(conn.principal.role, 'facilitator')
     const check = checkUpdate(this.doc, update, (client) => this.ownership(conn, client), {
@@ -494,21 +498,21 @@ export class Room {
     })
     if (!check.ok) {
       this.refuseWrite(conn, check.error.code)
-      return false
+      return null
     }
-    if (!check.value.hasNewContent) return false
+    if (!check.value.hasNewContent) return null
     if (session?.locked && !steering) {
       // A locked board: only facilitators edit. Refused, counted, never applied. (A handshake
       // reply with nothing new is not a write and is not refused: that would loop a reload.)
       this.countDropped(conn)
       this.refuseWrite(conn, 'locked')
-      return false
+      return null
     }
     for (const client of check.value.authors) {
       if (this.ownership(conn, client) === 'free') {
         if (conn.clients.size >= this.deps.limits.maxClientIdsPerConnection) {
           this.refuseWrite(conn, 'too_many_client_ids')
-          return false
+          return null
         }
         this.claim(conn, client)
       }
@@ -516,8 +520,13 @@ export class Room {
     // Updates relayed from other instances may wait for each other; only a new wait is an error.
     const waitingBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     this.added = []
+    let became: Uint8Array | null
     try {
-      Y.applyUpdate(this.doc, update, { kind: 'connection', connectionId: conn.id })
+      // Server-canonical history: what is stored, sent and streamed is what the document became
+      // (Yjs encodes the transaction after garbage collection), never the client's bytes, which
+      // may carry content the document integrated as deleted (a losing concurrent write, text
+      // typed next to garbage-collected content).
+      became = this.applyStored(() => Y.applyUpdate(this.doc, update, { kind: 'connection', connectionId: conn.id }))
     } catch (e) {
       // The check should make this unreachable; if not, the doc may hold a partial update.
       throw new Error(`update passed the check but failed to apply: ${(e as Error).message}`)
@@ -525,7 +534,7 @@ export class Room {
     if (!waitingBefore && (this.doc.store.pendingStructs || this.doc.store.pendingDs)) {
       throw new Error('update passed the check but left pending structs')
     }
-    return true
+    return became
   }
 
   private runServerChange(change: (doc: Y.Doc) => void, reason: string): Uint8Array | null {

@@ -33,3 +33,80 @@ describe('checkUpdate on server-only roots', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'server_only' } })
   })
 })
+
+describe('checkUpdate on stories (server-canonical history, sensitivity by the server)', () => {
+  const guarded = { serverOnlyRoots: SERVER_ROOTS, sensitivityByServer: { key: 'sensitivity' } }
+  /** A server and a client that both hold one story with a text, then the client's next edit. */
+  function story() {
+    const server = new Y.Doc()
+    server.transact(() => {
+      const s = new Y.Map<unknown>()
+      server.getMap(ROOT.stories).set('s1', s)
+      const text = new Y.XmlText()
+      s.set('text', text)
+      text.insert(0, 'Letters came late')
+      s.set('sensitivity', 'confidential')
+    })
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const edit = (change: (s: Y.Map<unknown>) => void) => {
+      const before = Y.encodeStateVector(client)
+      change(client.getMap(ROOT.stories).get('s1') as Y.Map<unknown>)
+      return Y.encodeStateAsUpdate(client, before)
+    }
+    return { server, client, edit }
+  }
+
+  it('[E12] refuses text typed into a story deleted meanwhile (Yjs would keep it as deleted bytes)', () => {
+    const { server, edit } = story()
+    server.getMap(ROOT.stories).delete('s1')
+    const update = edit((s) => (s.get('text') as Y.XmlText).insert(3, 'CANARY'))
+    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: false, error: { code: 'unplaceable' } })
+  })
+
+  it('[E12] refuses a new key on a story map deleted meanwhile', () => {
+    const { server, edit } = story()
+    server.getMap(ROOT.stories).delete('s1')
+    const update = edit((s) => s.set('tellerRole', 'CANARY'))
+    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: false, error: { code: 'unplaceable' } })
+  })
+
+  it('[E12] accepts an ordinary edit next to deleted text and an overwrite of a field', () => {
+    const { server, client, edit } = story()
+    const first = edit((s) => (s.get('text') as Y.XmlText).delete(0, 8))
+    expect(checkUpdate(server, first, () => 'free', guarded)).toMatchObject({ ok: true })
+    Y.applyUpdate(server, first)
+    const second = edit((s) => {
+      ;(s.get('text') as Y.XmlText).insert(0, 'Post ')
+      s.set('tellerRole', 'tenant')
+      s.set('tellerRole', 'support worker')
+    })
+    expect(checkUpdate(server, second, () => 'free', guarded)).toMatchObject({ ok: true })
+    Y.applyUpdate(server, second)
+    expect(client.getMap(ROOT.stories).toJSON()).toEqual(server.getMap(ROOT.stories).toJSON())
+  })
+
+  it('[E13] refuses any later change of an existing story’s sensitivity, set or deleted, in any direction', () => {
+    for (const change of [
+      (s: Y.Map<unknown>) => s.set('sensitivity', 'working'),
+      (s: Y.Map<unknown>) => s.set('sensitivity', 'confidential'),
+      (s: Y.Map<unknown>) => s.delete('sensitivity'),
+    ]) {
+      const { server, edit } = story()
+      expect(checkUpdate(server, edit(change), () => 'free', guarded)).toMatchObject({ ok: false, error: { code: 'sensitivity_by_server' } })
+    }
+  })
+
+  it('[E13] a new story may carry its sensitivity, and a story may be deleted whole', () => {
+    const { server, client, edit } = story()
+    const before = Y.encodeStateVector(client)
+    const s2 = new Y.Map<unknown>()
+    client.getMap(ROOT.stories).set('s2', s2)
+    s2.set('sensitivity', 'confidential')
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(client, before), () => 'free', guarded)).toMatchObject({ ok: true })
+    void edit
+    const whole = Y.encodeStateVector(client)
+    client.getMap(ROOT.stories).delete('s1')
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(client, whole), () => 'free', guarded)).toMatchObject({ ok: true })
+  })
+})

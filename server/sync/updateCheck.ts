@@ -50,6 +50,8 @@ export function checkUpdate(
      * change, and no client may write the restricted marker (the server moves content instead).
      */
     restricted?: RestrictedGuard
+    /** This key of an existing story is written by the server only (a board's shared document). */
+    sensitivityByServer?: { key: string }
   } = {},
 ): Result<UpdateCheck> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -168,12 +170,26 @@ export function checkUpdate(
     }
     return null
   }
+  /** A story's sensitivity is chosen when it is created; later changes go through the server. */
+  const refuseSensitivity = (place: Place): Result<never> | null => {
+    const guarded = options.sensitivityByServer
+    if (!guarded || place.root !== ROOT.stories || place.key === null || place.depth !== 1) return null
+    if (place.field !== guarded.key || !doc.getMap(ROOT.stories).has(place.key)) return null
+    return fail('sensitivity_by_server', 'a story’s sensitivity changes through the sensitivity operation, not by a write')
+  }
   if (serverRoots?.size || locked?.keys.size || withdrawn?.size || restricted) {
     const places = new PlaceFinder(doc, byClient)
     for (const struct of decoded.structs) {
       if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue
       const place = places.ofStruct(struct)
-      const refusal = refuse(place) ?? refuseRestricted(place, struct)
+      // Content the document would drop is refused whole, so its writer hears of it (and no byte
+      // of it is stored or sent): the id it was written under may be a withdrawn or restricted
+      // story, which the garbage-collected place no longer tells.
+      if (!place || place.dead) {
+        if (struct.content instanceof Y.ContentDeleted) continue
+        return fail('unplaceable', 'this change lands inside something that was deleted')
+      }
+      const refusal = refuse(place) ?? refuseRestricted(place, struct) ?? refuseSensitivity(place)
       if (refusal) return refusal
     }
     const deleted: NonNullable<ReturnType<typeof places.ofDocItem>>[] = []
@@ -198,7 +214,10 @@ export function checkUpdate(
       const keepsPlaceholder =
         restricted && place.root === ROOT.stories && place.key !== null && restricted.ids.has(place.key) &&
         !wholeStories.has(place.key) && place.depth === 1 && !restricted.writable.has(place.field ?? '')
-      const refusal = refuse(place) ?? (keepsPlaceholder ? fail('restricted_content', 'a restricted placeholder keeps its marker') : null)
+      const refusal =
+        refuse(place) ??
+        (keepsPlaceholder ? fail('restricted_content', 'a restricted placeholder keeps its marker') : null) ??
+        (place.key !== null && wholeStories.has(place.key) ? null : refuseSensitivity(place))
       if (refusal) return refusal
     }
   }
@@ -223,10 +242,22 @@ export function checkUpdate(
  * Where a struct sits: its root, the key of the root's entry that contains it, how deep below that
  * entry (0: the entry itself, 1: a key of the entry's map), and that key (`field`) from depth 1 on.
  */
-type Place = { root: string; key: string | null; depth: number; field: string | null }
+type Place = {
+  root: string
+  key: string | null
+  depth: number
+  field: string | null
+  /**
+   * A type this sits in is deleted: Yjs would integrate new content here as deleted, so the
+   * document drops it while the client's raw bytes still carry it (a withdrawn or restricted
+   * story's text typed by a stale copy, or an edit that raced a delete).
+   */
+  dead: boolean
+}
 
-const below = (p: Place | null, sub: string | null): Place | null =>
-  p && { ...p, depth: p.depth + 1, field: p.depth === 0 ? sub : p.field }
+/** The place of something inside the item whose place is `p` (deleted or not). */
+const below = (p: Place | null, sub: string | null, parentDeleted = false): Place | null =>
+  p && { ...p, depth: p.depth + 1, field: p.depth === 0 ? sub : p.field, dead: p.dead || parentDeleted }
 
 /** Finds the place of a struct, in the document or through the update's own structs. */
 class PlaceFinder {
@@ -245,16 +276,27 @@ class PlaceFinder {
     if (!type) return null
     const top = chain[chain.length - 1]!
     const depth = chain.length - 1
-    return { root: Y.findRootTypeKey(type), key: top.parentSub, depth, field: depth > 0 ? chain[depth - 1]!.parentSub : null }
+    return {
+      root: Y.findRootTypeKey(type),
+      key: top.parentSub,
+      depth,
+      field: depth > 0 ? chain[depth - 1]!.parentSub : null,
+      // The item itself may be deleted (a neighbour, an overwritten map value): its ancestors may not.
+      dead: chain.slice(1).some((i) => i.deleted),
+    }
   }
 
+  /**
+   * Null when the struct's place cannot be found: a reference to content garbage-collected here
+   * (it sat in a deleted type). Yjs would integrate the struct as deleted.
+   */
   ofStruct(struct: Y.Item, depth = 0): Place | null {
     if (depth > 1000) return null
     const parent = struct.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: struct.parentSub, depth: 0, field: null }
-    if (parent instanceof Y.ID) return below(this.ofId(parent, depth), struct.parentSub)
+    if (typeof parent === 'string') return { root: parent, key: struct.parentSub, depth: 0, field: null, dead: false }
+    if (parent instanceof Y.ID) return this.inside(parent, struct.parentSub, depth)
     const neighbour = struct.origin ?? struct.rightOrigin
-    return neighbour ? this.ofNeighbour(neighbour, depth) : null
+    return neighbour ? this.ofId(neighbour, depth) : null
   }
 
   /** The place of the item with this id (in the document or in the update). */
@@ -267,9 +309,11 @@ class PlaceFinder {
     return s instanceof Y.Item ? this.ofStruct(s, depth + 1) : null
   }
 
-  /** A struct placed next to a neighbour shares the neighbour's place. */
-  private ofNeighbour(id: Y.ID, depth: number): Place | null {
-    return this.ofId(id, depth)
+  /** The place of a struct whose parent is the type of the item with this id. */
+  private inside(parent: Y.ID, sub: string | null, depth: number): Place | null {
+    const inDoc = parent.clock < Y.getState(this.doc.store, parent.client)
+    const item = inDoc ? Y.getItem(this.doc.store, parent) : null
+    return below(this.ofId(parent, depth), sub, item instanceof Y.Item && item.deleted)
   }
 }
 
