@@ -1,36 +1,59 @@
 // Reveal: every participant's private drafts move into the board document (without author on an
-// anonymous board), each to a free place near where its author put it, then the drafts are
-// emptied. Idempotent by story id, so a retry after a failure neither loses nor duplicates a story.
+// anonymous board) in ONE change and in random order, so neither the frames nor the stored log
+// group the stories by writer; each goes to a free place near where its author put it. Then the
+// draft rooms are emptied and deleted with their stored history: a draft room's name is its
+// writer's id and its history keeps the ids of the stories they wrote. Idempotent by story id, so
+// a retry after a failure neither loses nor duplicates a story.
+import { randomInt } from 'node:crypto'
 import * as Y from 'yjs'
 import { parseRoom } from '../../shared/model/facilitation.ts'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { zAbove } from '../../shared/model/zorder.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { boxOf, freePlace, type Box } from '../../shared/model/freePlace.ts'
 
 type Draft = { id: string; values: Array<[string, unknown]>; text: Array<Y.XmlElement | Y.XmlText> }
 
+const readDrafts =
+  (anonymous: boolean) =>
+  (doc: Y.Doc): Draft[] =>
+    [...storiesMap(doc).entries()].flatMap(([id, map]) => {
+      if (!(map instanceof Y.Map)) return []
+      const values: Array<[string, unknown]> = []
+      let text: Array<Y.XmlElement | Y.XmlText> = []
+      for (const [key, value] of map.entries()) {
+        if (key === STORY_KEYS.text && value instanceof Y.XmlFragment) {
+          // Detached copies: they can be inserted into the board document.
+          text = value.toArray().flatMap((n) => (n instanceof Y.XmlElement || n instanceof Y.XmlText ? [n.clone()] : []))
+        } else if (!(anonymous && key === STORY_KEYS.author)) values.push([key, value])
+      }
+      return [{ id, values, text }]
+    })
+
+/** Fisher–Yates with a cryptographic source: the order must not hint at who wrote what. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
 export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: string, anonymous: boolean): Promise<number> {
-  let moved = 0
-  for (const room of await storage.docs.roomsWithPrefix(`${boardId}~draft~`)) {
-    const drafts = await rooms.read(room, (doc): Draft[] =>
-      [...storiesMap(doc).entries()].flatMap(([id, map]) => {
-        if (!(map instanceof Y.Map)) return []
-        const values: Array<[string, unknown]> = []
-        let text: Array<Y.XmlElement | Y.XmlText> = []
-        for (const [key, value] of map.entries()) {
-          if (key === STORY_KEYS.text && value instanceof Y.XmlFragment) {
-            // Detached copies: they can be inserted into the board document.
-            text = value.toArray().flatMap((n) => (n instanceof Y.XmlElement || n instanceof Y.XmlText ? [n.clone()] : []))
-          } else if (!(anonymous && key === STORY_KEYS.author)) values.push([key, value])
-        }
-        return [{ id, values, text }]
-      }),
-    )
-    if (drafts.length === 0) continue
-    const revealed: string[] = []
+  const rooms_ = await storage.docs.roomsWithPrefix(`${boardId}~draft~`)
+  const byRoom: Array<{ room: string; ids: string[] }> = []
+  const all: Draft[] = []
+  for (const room of rooms_) {
+    const drafts = await rooms.read(room, readDrafts(anonymous))
+    byRoom.push({ room, ids: drafts.map((d) => d.id) })
+    all.push(...drafts)
+  }
+  const revealed = new Set<string>()
+  if (all.length) {
     await rooms.change(
       boardId,
       (doc) => {
@@ -39,7 +62,7 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
           const b = m instanceof Y.Map ? boxOf(m.get(STORY_KEYS.pos), m.get(STORY_KEYS.size)) : null
           return b ? [b] : []
         })
-        for (const d of drafts) {
+        for (const d of shuffled(all)) {
           if (stories.has(d.id)) continue
           const map = new Y.Map<unknown>()
           for (const [key, value] of d.values) map.set(key, value)
@@ -57,16 +80,35 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
           map.set(STORY_KEYS.text, fragment)
           stories.set(d.id, map)
           fragment.insert(0, d.text)
-          revealed.push(d.id)
-          moved++
+          revealed.add(d.id)
         }
       },
       'reveal',
     )
+  }
+  let deleted = 0
+  for (const { room, ids } of byRoom) {
     // The draft room's owner wrote them (withdrawal rights); anonymous boards record no one.
     const owner = parseRoom(room)?.draftOf
-    if (owner && !anonymous && revealed.length) await storage.storyAuthors.record(boardId, owner, revealed, new Date().toISOString())
-    await rooms.change(room, (doc) => storiesMap(doc).clear(), 'drafts revealed')
+    const mine = ids.filter((id) => revealed.has(id))
+    if (owner && !anonymous && mine.length) await storage.storyAuthors.record(boardId, owner, mine, new Date().toISOString())
+    // Emptied first, so a connected draft copy learns the drafts left and never sends them back.
+    let left = 0
+    await rooms.change(
+      room,
+      (doc) => {
+        const drafts = storiesMap(doc)
+        for (const id of ids) drafts.delete(id)
+        left = drafts.size
+      },
+      'drafts revealed',
+    )
+    // A draft written while the reveal ran stays for the next reveal.
+    if (left > 0) continue
+    await rooms.drop(room, CLOSE.goingAway, 'drafts revealed')
+    deleted++
   }
-  return moved
+  // Deleted rows must not be recoverable from the database files either (SQLite's WAL).
+  if (anonymous && deleted) await storage.scrub?.()
+  return revealed.size
 }

@@ -29,6 +29,10 @@ export class Rooms {
   private readonly open = new Map<string, Promise<Room>>()
   private readonly loaded = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms deleted while loaded: nothing of theirs may be compacted back into storage. */
+  private readonly dropped = new WeakSet<Room>()
+  /** Deletions in progress: a join meanwhile loads once the room is gone from storage. */
+  private readonly deleting = new Map<string, Promise<void>>()
 
   private readonly housekeeping: NodeJS.Timeout | undefined
 
@@ -58,7 +62,8 @@ export class Rooms {
     this.cancelUnload(boardId)
     let room = this.open.get(boardId)
     if (!room) {
-      const loading = this.load(boardId)
+      const deleting = this.deleting.get(boardId)
+      const loading = deleting ? deleting.then(() => this.load(boardId)) : this.load(boardId)
       room = loading
       this.open.set(boardId, loading)
       loading.then(
@@ -123,6 +128,36 @@ export class Rooms {
       await r.idle()
     } finally {
       if (r.size === 0) this.scheduleUnload(r)
+    }
+  }
+
+  /**
+   * Deletes a room with its stored history and its retained stream (a revealed draft room): its
+   * connections close with `code` (a client may reconnect to a fresh, empty room) and the copy in
+   * memory is dropped without the compaction an unload would store.
+   */
+  async drop(name: string, code: number, reason: string): Promise<void> {
+    const previous = this.open.get(name)
+    this.open.delete(name)
+    const deleting = (async () => {
+      const room = previous ? await previous.catch(() => undefined) : undefined
+      if (room) {
+        this.dropped.add(room)
+        room.closeAll(code, reason)
+        this.cancelUnload(name)
+        await room.idle()
+        if (this.loaded.get(name) === room) this.loaded.delete(name)
+        this.options.bus?.leave(name)
+      }
+      await this.options.storage.docs.delete(name)
+      await this.options.bus?.forget?.(name)
+      room?.doc.destroy()
+    })()
+    this.deleting.set(name, deleting)
+    try {
+      await deleting
+    } finally {
+      if (this.deleting.get(name) === deleting) this.deleting.delete(name)
     }
   }
 
@@ -236,6 +271,12 @@ export class Rooms {
   }
 
   private async unload(room: Room): Promise<void> {
+    if (this.dropped.has(room)) return
+    // A draft room that holds no draft is not kept (deleted drafts' ids would stay in its history).
+    if (parseRoom(room.boardId)?.draftOf && storiesMap(room.doc).size === 0) {
+      if (this.loaded.get(room.boardId) === room) await this.drop(room.boardId, CLOSE.goingAway, 'no drafts')
+      return
+    }
     // Forget first: a join from now on loads afresh from storage, which already holds everything.
     this.forget(room)
     room.compact()
