@@ -1,0 +1,40 @@
+// The ethics canary suite on SQLite: one server for the file; the scenarios are shared with the
+// PostgreSQL + Redis run (canaryScaledOut.test.ts) in canaryScenarios.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createStory } from '../../shared/ops/story.ts'
+import { canary, holds, merged } from '../testing/canaryForms.ts'
+import { startWorld, type World } from '../testing/canaryWorld.ts'
+import { anonymousScenario, draftScenario, exportsScenario, restrictionScenario, withdrawalScenario } from './canaryScenarios.ts'
+
+describe('ethics canary, SQLite', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await startWorld('sqlite')
+  })
+  afterAll(async () => {
+    await w?.close()
+  })
+
+  it('the search reads Yjs V1 and V2 updates, and text typed one update at a time once merged', () => {
+    const C = canary('CNRY-forms-7Qe2x')
+    const doc = new Y.Doc()
+    createStory(doc, { pos: { x: 0, y: 0 }, text: `before ${C.text} after` }, { kind: 'local' })
+    expect(holds(Y.encodeStateAsUpdate(doc), C)).toBe(true)
+    expect(holds(Y.encodeStateAsUpdateV2(doc), C)).toBe(true)
+    const typed = new Y.Doc()
+    const updates: Uint8Array[] = []
+    typed.on('updateV2', (u: Uint8Array) => updates.push(u))
+    const text = typed.getText('t')
+    for (const ch of C.text) text.insert(text.length, ch)
+    expect(updates.some((u) => holds(u, C))).toBe(false)
+    expect(holds(merged(updates, 'v2')!, C)).toBe(true)
+    expect(holds(Buffer.from(C.text).toString('hex'), C) && holds(Buffer.from(`x${C.text}`).toString('base64'), C)).toBe(true)
+  })
+
+  it('[E8] withdrawal: found everywhere before, nowhere after', () => withdrawalScenario(w))
+  it('[E5][E6] restriction: afterwards only in the restricted room', () => restrictionScenario(w))
+  it('[E5][E10] private drafts reach nobody before the reveal', () => draftScenario(w))
+  it('[E10] anonymous mode: a guest’s name nowhere, their id only in account tables', () => anonymousScenario(w))
+  it('[E2][E3][E5] exports: confidential never quoted, restricted in no export', () => exportsScenario(w))
+})

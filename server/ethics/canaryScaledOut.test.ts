@@ -1,0 +1,21 @@
+// The ethics canary suite on PostgreSQL with Redis (as scaled out: updates through a Redis stream):
+// one server for the file, the same scenarios as the SQLite run (canaryScenarios.ts).
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { startWorld, type World } from '../testing/canaryWorld.ts'
+import { anonymousScenario, draftScenario, exportsScenario, restrictionScenario, withdrawalScenario } from './canaryScenarios.ts'
+
+describe('ethics canary, PostgreSQL and Redis', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await startWorld('postgres+redis')
+  })
+  afterAll(async () => {
+    await w?.close()
+  })
+
+  it('[E8] withdrawal: found everywhere before, nowhere after', () => withdrawalScenario(w))
+  it('[E5][E6] restriction: afterwards only in the restricted room', () => restrictionScenario(w))
+  it('[E5][E10] private drafts reach nobody before the reveal', () => draftScenario(w))
+  it('[E10] anonymous mode: a guest’s name nowhere, their id only in account tables', () => anonymousScenario(w))
+  it('[E2][E3][E5] exports: confidential never quoted, restricted in no export', () => exportsScenario(w))
+})
