@@ -2,9 +2,16 @@
 // who saved a version, and an import as an anonymous board stores no story authors (anonymous mode
 // stores no author at all, and names stay neutral).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patternsMap, storiesMap } from '../../shared/model/layout.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
+import { createPattern } from '../../shared/ops/pattern.ts'
+import { createStory } from '../../shared/ops/story.ts'
+import { keepsActor } from '../auth/audit.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { startServer, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, type TestServer } from '../testing/harness.ts'
+
+const local = { kind: 'local' } as const
+type Entry = { action: string; actorId: string | null; actorName: string | null; details: Record<string, unknown> }
 
 describe('anonymous boards', () => {
   let server: TestServer
@@ -54,5 +61,100 @@ describe('anonymous boards', () => {
     const stories = await server.lw.rooms.read(imported.body.board.id, (doc) => readBoard(doc).stories)
     expect(stories.map((s) => s.text)).toEqual(['Told by a tenant'])
     expect(stories[0]!.author).toBeUndefined()
+  })
+
+  const auditOf = async (boardId: string) =>
+    (await server.owner.request<{ entries: Entry[] }>('GET', `/api/boards/${boardId}/audit`)).body.entries
+
+  it('[E22] content entries about an anonymous board store no actor, on both boards of a raise or share; access entries keep theirs', async () => {
+    const team = await server.owner.createBoard('Anonymous team', 'team', { anonymous: true })
+    const higher = await server.owner.createBoard('Organisation', 'organisation')
+    const peer = await server.owner.createBoard('Peer team', 'team')
+    for (const [other, kind] of [[higher, 'vertical'], [peer, 'horizontal']] as const) {
+      expect((await server.owner.request('POST', `/api/boards/${team}/links`, { otherBoardId: other, kind })).status).toBe(201)
+    }
+    const priya = new ApiClient(server.url)
+    const priyaId = (await priya.signUp(uniqueEmail('priya'), 'Priya Realname')).id
+    for (const b of [team, higher, peer]) await join(b, 'contributor', priya)
+    const guest = new ApiClient(server.url)
+    await join(team, 'contributor', guest)
+
+    const owner = connectClient(server.wsUrl, team, { token: server.owner.token! })
+    try {
+      await synced(owner)
+      const story = createStory(owner.doc, { pos: { x: 0, y: 0 }, text: 'Waited a year for a reply' }, local)
+      const pattern = createPattern(owner.doc, { name: 'Slow replies', area: { x: 0, y: 0, w: 400, h: 300 } }, local)
+      if (!story.ok || !pattern.ok) throw new Error('setup')
+      await roomHolds(server, team, (d) => storiesMap(d).has(story.value.id) && patternsMap(d).has(pattern.value.id))
+      const p = pattern.value.id
+      expect((await priya.request('PUT', `/api/boards/${team}/stories/${story.value.id}/sensitivity`, { sensitivity: 'confidential' })).status).toBe(200)
+      expect((await priya.request('POST', `/api/boards/${team}/patterns/${p}/raise`, { targetBoardId: higher, kind: 'barrier' })).status).toBe(201)
+      const shared = await priya.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${p}/share`, { targetBoardId: peer })
+      expect(shared.status).toBe(201)
+      expect((await priya.request('DELETE', `/api/shares/${shared.body.share.id}`)).status).toBe(200)
+      expect((await priya.request('POST', `/api/boards/${team}/versions`, { name: 'Round one' })).status).toBe(201)
+      for (const api of [priya, guest]) {
+        expect((await fetch(`${server.url}/api/boards/${team}/export/json`, { headers: { authorization: `Bearer ${api.token}` } })).status).toBe(200)
+      }
+    } finally {
+      owner.destroy()
+    }
+
+    const expected: Array<[string, string[]]> = [
+      [team, ['story.sensitivity_changed', 'condition.raised', 'pattern.shared', 'pattern.unshared', 'version.saved', 'board.exported']],
+      [higher, ['condition.raised']],
+      [peer, ['pattern.shared', 'pattern.unshared']],
+    ]
+    for (const [boardId, actions] of expected) {
+      const entries = await auditOf(boardId)
+      for (const action of actions) {
+        const found = entries.filter((e) => e.action === action)
+        expect(found.length, `${boardId} ${action}`).toBeGreaterThan(0)
+        for (const e of found) expect(e, `${boardId} ${action}`).toMatchObject({ actorId: null, actorName: null })
+      }
+      // Stored so, not only shown so.
+      const stored = await server.storage.audit.list({ boardId })
+      expect(stored.filter((e) => actions.includes(e.action)).every((e) => e.actorId === null)).toBe(true)
+      expect(stored.filter((e) => !keepsActor(e.action)).map((e) => e.actorId).filter((a) => a !== null)).toEqual([])
+    }
+    // Access keeps its actor: who joined and who linked is known from the members list anyway.
+    const teamEntries = await auditOf(team)
+    expect(teamEntries.filter((e) => e.action === 'invite.used' && e.actorId === priyaId)).toHaveLength(1)
+    expect(teamEntries.find((e) => e.action === 'link.created')?.actorName).toBe('Owner')
+    expect((await auditOf(higher)).filter((e) => e.actorId === priyaId).map((e) => e.action)).toEqual(['invite.used'])
+  })
+
+  it('[E23] an invite revocation names each person it removed, and a role raised through an invite is member.role_changed', async () => {
+    const boardId = await server.owner.createBoard('Access changes')
+    const invite = await server.owner.request<{ invite: { id: string }; token: string }>('POST', `/api/boards/${boardId}/invites`, { role: 'contributor' })
+    const guests: string[] = []
+    for (const name of ['Ana', 'Ben']) {
+      const api = new ApiClient(server.url)
+      const res = await api.request<{ user: { id: string } }>('POST', `/api/invites/${invite.body.token}/accept`, { displayName: name })
+      guests.push(res.body.user.id)
+    }
+    const revoked = await server.owner.request<{ removed: number }>('DELETE', `/api/boards/${boardId}/invites/${invite.body.invite.id}`)
+    expect(revoked.body.removed).toBe(2)
+
+    // An observer accepts a contributor invite: the role rises; a contributor accepting an observer
+    // invite keeps the higher role and changes nothing.
+    const rui = new ApiClient(server.url)
+    const ruiId = (await rui.signUp(uniqueEmail('rui'), 'Rui')).id
+    expect((await server.owner.request('POST', `/api/boards/${boardId}/members`, { email: (await rui.request<{ user: { email: string } }>('GET', '/api/auth/me')).body.user.email, role: 'observer' })).status).toBe(201)
+    await join(boardId, 'contributor', rui)
+    await join(boardId, 'observer', rui)
+
+    const entries = await auditOf(boardId)
+    const removed = entries.filter((e) => e.action === 'member.removed')
+    expect(removed.map((e) => e.details.userId).sort()).toEqual([...guests].sort())
+    for (const e of removed) expect(e.details).toMatchObject({ inviteId: invite.body.invite.id, role: 'contributor' })
+    expect(entries.filter((e) => e.action === 'invite.revoked')).toHaveLength(1)
+    expect(entries.find((e) => e.action === 'invite.revoked')?.details).toMatchObject({ inviteId: invite.body.invite.id, removed: 2 })
+    const changed = entries.filter((e) => e.action === 'member.role_changed')
+    expect(changed).toHaveLength(1)
+    expect(changed[0]).toMatchObject({ actorId: ruiId, details: { userId: ruiId, from: 'observer', to: 'contributor' } })
+    expect(typeof changed[0]!.details.inviteId).toBe('string')
+    expect(entries.filter((e) => e.action === 'invite.used')).toHaveLength(4)
+    expect(entries.filter((e) => e.action === 'member.added')).toHaveLength(1)
   })
 })

@@ -95,11 +95,15 @@ export function boardInviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
     const invite = await storage.invites.get(c.req.param('inviteId'))
     if (!invite || invite.boardId !== board.id) throw new HttpError(404, 'not_found', 'no such invite')
     await storage.invites.revoke(invite.id, new Date().toISOString())
-    const memberships = await storage.memberships.byInvite(invite.id)
-    const ids = new Set(memberships.filter((m) => m.boardId === board.id).map((m) => m.userId))
+    const memberships = (await storage.memberships.byInvite(invite.id)).filter((m) => m.boardId === board.id)
+    const ids = new Set(memberships.map((m) => m.userId))
     for (const id of ids) await storage.memberships.remove(board.id, id)
     await endAccess(deps, board.id, ids)
     await audit({ boardId: board.id, actorId: identity.user.id, action: 'invite.revoked', details: { inviteId: invite.id, removed: ids.size } })
+    // Each membership it ended, by name of the person: a count alone does not say who lost access.
+    for (const m of memberships) {
+      await audit({ boardId: board.id, actorId: identity.user.id, action: 'member.removed', details: { userId: m.userId, role: m.role, inviteId: invite.id } })
+    }
     return c.json({ ok: true, removed: ids.size })
   })
 
@@ -147,6 +151,9 @@ export function inviteRoutes(deps: InviteRouteDeps & { attemptsPerMinute: number
         createdAt: existing?.createdAt ?? now,
       })
       await audit({ boardId: board.id, actorId: identity.user.id, action: 'invite.used', details: { inviteId: invite.id, role, guest: false } })
+      if (existing && existing.role !== role) {
+        await audit({ boardId: board.id, actorId: identity.user.id, action: 'member.role_changed', details: { userId: identity.user.id, from: existing.role, to: role, inviteId: invite.id } })
+      }
       return c.json({ boardId: board.id, role, user: publicUser(identity.user) })
     }
 
