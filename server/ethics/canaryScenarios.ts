@@ -3,11 +3,12 @@
 // its canary where it is expected, so the search is proven to see it, then finds it nowhere it
 // must not be. Place names come from server/testing/canary.ts.
 import { expect } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { draftRoom } from '../../shared/model/facilitation.ts'
 import { newId } from '../../shared/model/ids.ts'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
+import { STORY_KEYS } from '../../shared/model/story.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { ApiClient } from '../testing/apiClient.ts'
@@ -230,4 +231,66 @@ export async function exportsScenario(w: World): Promise<void> {
   const room = `${board}~restricted`
   expectFoundIn(restricted.places, [`live ${room}`, `frames owner ${room}`, ...storedPlaces(w, room)])
   expectOnlyIn(restricted.places, (p) => p.includes(room))
+}
+
+/** Text typed into a story's first line in a copy of the board (online or not). */
+function typeInto(doc: Y.Doc, id: string, text: string): void {
+  const fragment = storiesMap(doc).get(id)!.get(STORY_KEYS.text) as Y.XmlFragment
+  const line = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText
+  doc.transact(() => line.insert(line.length, ` ${text}`), local)
+}
+
+/**
+ * [E12][E8][E5] A stale offline copy (a second stock provider, synced, then disconnected) types
+ * into a story after it was restricted or withdrawn, then reconnects: its text reaches no other
+ * person's frames and no stored row, stream entry, version or export. The same offline typing
+ * before the change is first seen everywhere (the control), so the search sees this path.
+ */
+export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw'): Promise<void> {
+  const CTRL = fresh('ctrl')
+  const C = fresh(`stale-${change.slice(0, 2)}`)
+  const board = await w.board('Money advice')
+  const on = await w.watch(board)
+  const made = createStory(on.contributor.doc, { pos: { x: 0, y: 0 }, text: 'Rent arrears letter came late', fields: { consent } }, local)
+  if (!made.ok) throw new Error('story')
+  const id = made.value.id
+  inPattern(on.contributor.doc, id)
+  await everyoneHas(on, id, 'arrears')
+  const stale = w.connect('contributor-offline', board, w.people.contributor.api.token!)
+  await synced(stale)
+  await waitFor(() => storyText(stale.doc, id)?.includes('arrears') ?? false, 10_000, 'the stale copy holds the story')
+
+  // The control: typed offline while the story is an ordinary one, it reaches everyone on reconnect.
+  stale.provider.disconnect()
+  typeInto(stale.doc, id, CTRL.text)
+  stale.provider.connect()
+  await everyoneHas(on, id, CTRL.text)
+  const control = await canarySearch(w, CTRL, { boards: [board] })
+  expectFoundIn(control.places, [`live ${board}`, `export ${board} json`, ...ROLES.map((r) => `frames ${r} ${board}`), ...storedPlaces(w, board)])
+  await synced(stale)
+  stale.provider.disconnect()
+
+  const res =
+    change === 'restrict'
+      ? await w.people.contributor.api.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
+      : await w.people.contributor.api.request('POST', `/api/boards/${board}/stories/${id}/withdraw`)
+  expect(res.status).toBe(200)
+  await waitFor(() => Object.values(on).every((c) => (storyText(c.doc, id) ?? '') === ''), 10_000, 'the change on every copy')
+  const mark = w.frames.mark()
+  const room = await w.server.lw.rooms.get(board)
+  const refusedBefore = room.stats().rejected.unplaceable ?? 0
+  typeInto(stale.doc, id, C.text)
+  const typed = Y.getState(stale.doc.store, stale.doc.clientID)
+  stale.provider.connect()
+  // The room has answered the stale copy: refused it, or taken its update in.
+  await waitFor(async () => (room.stats().rejected.unplaceable ?? 0) > refusedBefore || (await w.server.lw.rooms.read(board, (d) => Y.getState(d.store, stale.doc.clientID) >= typed)), 10_000, 'the stale update handled')
+  // Everyone's copy has heard from the server since (a move of another story), so nothing is in flight.
+  const barrier = createStory(on.owner.doc, { pos: { x: 900, y: 0 }, text: 'After the reconnect' }, local)
+  if (!barrier.ok) throw new Error('barrier')
+  await everyoneHas(on, barrier.value.id, 'After the reconnect')
+  const after = await canarySearch(w, C, { boards: [board], framesSince: mark, restore: true })
+  // Only the stale copy's own document and the frames its own socket got back may hold it.
+  expectOnlyIn(after.places, (p) => p.startsWith(`frames contributor-offline ${board}`))
+  // Refused whole, so its writer keeps the work (E12).
+  expect(room.stats().rejected.unplaceable ?? 0).toBeGreaterThan(refusedBefore)
 }
