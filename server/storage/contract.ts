@@ -306,6 +306,20 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       await storage.docs.delete(`${id}-never-stored`)
     })
 
+    it('[ST18][E19] a condition raised from an anonymous board stores no creator; others keep theirs', async () => {
+      await storage.boards.create(board(id))
+      await storage.boards.create(board(`${id}h`))
+      const at = '2026-01-01T10:00:00.000Z'
+      const base = { sourceBoard: id, targetBoard: `${id}h`, kind: 'barrier' as const, status: 'raised' as const, declineReason: null, createdAt: at, updatedAt: at }
+      const anonymous = await storage.conditions.createOnce({ ...base, id: `${id}c1`, sourcePattern: 'p1', createdBy: null })
+      const named = await storage.conditions.createOnce({ ...base, id: `${id}c2`, sourcePattern: 'p2', createdBy: 'ann' })
+      expect(anonymous.condition.createdBy).toBeNull()
+      expect((await storage.conditions.get(`${id}c1`))?.createdBy).toBeNull()
+      expect((await storage.conditions.get(`${id}c2`))?.createdBy).toBe('ann')
+      expect(named.created).toBe(true)
+      expect((await storage.conditions.forBoards([id])).map((c) => c.createdBy).sort()).toEqual(['ann', null])
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

@@ -83,7 +83,8 @@ export interface Database {
     kind: string
     status: string
     decline_reason: string | null
-    created_by: string
+    /** Null for a raise from an anonymous board: nothing stored links a person to it. */
+    created_by: string | null
     created_at: string
     updated_at: string
   }
@@ -317,6 +318,33 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('story_authors_pk', ['board_id', 'story_id'])
           .execute()
         await db.schema.createIndex('story_authors_user').on('story_authors').columns(['board_id', 'user_id']).execute()
+      },
+    },
+    '0007_anonymous_raises': {
+      async up(db: Kysely<unknown>) {
+        // A raise from an anonymous board records no raiser: conditions.created_by becomes nullable.
+        if (dialect === 'postgres') {
+          await db.schema.alterTable('conditions').alterColumn('created_by', (c) => c.dropNotNull()).execute()
+          return
+        }
+        // SQLite cannot drop NOT NULL in place: the table is rebuilt with the same columns and keys.
+        await db.schema
+          .createTable('conditions_next')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('source_pattern', 'text', (c) => c.notNull())
+          .addColumn('target_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('decline_reason', 'text')
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('conditions_once_next', ['source_board', 'source_pattern', 'target_board'])
+          .execute()
+        await sql`insert into conditions_next select id, source_board, source_pattern, target_board, kind, status, decline_reason, created_by, created_at, updated_at from conditions`.execute(db)
+        await db.schema.dropTable('conditions').execute()
+        await db.schema.alterTable('conditions_next').renameTo('conditions').execute()
       },
     },
   }
