@@ -1,5 +1,6 @@
-// When the server ends this person's access (4401, 4403, 4404) the board stops syncing and this
-// notice says why, over the dimmed board, with the way out. It takes the focus once.
+// When the server ends this person's access (4401, 4403, 4404, or a sign-out in another tab) the
+// board stops syncing and leaves the page, its offline copies are deleted from the browser
+// (board/offlineCopy.ts), and this notice says why, with the way out. It takes the focus once.
 import { useEffect, useRef } from 'react'
 import { CLOSE, describeClose } from '../../shared/protocol/closeCodes.ts'
 import type { BoardSession } from '../board/createSession.ts'
@@ -16,13 +17,14 @@ const NEXT_STEP: Record<number, string> = {
 /** Leaving reloads the app: whether this browser is still signed in is asked again. */
 export function AccessEndedNotice({ session }: { session: BoardSession }) {
   const code = useStore(session.access, (a) => a.endedBy)
+  const forgotten = useStore(session.device, (d) => d.forgotten)
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (code !== null) ref.current?.focus()
   }, [code])
   if (code === null) return null
   return (
-    <div className="access-ended">
+    <div className="access-ended board-gone">
       <section
         className="access-ended-card"
         role="alert"
@@ -36,6 +38,11 @@ export function AccessEndedNotice({ session }: { session: BoardSession }) {
         <p>
           {NEXT_STEP[code] ?? 'This board has stopped syncing.'} Nothing more is sent to or received
           from this board.
+        </p>
+        <p className="hint" data-testid="device-copy" data-forgotten={forgotten}>
+          {forgotten
+            ? 'Nothing of this board is kept on this device.'
+            : 'Removing this board from this device…'}
         </p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => location.assign('/')}>

@@ -18,3 +18,18 @@ export function guardWrites(doc: Y.Doc, allowed: () => boolean, onRefused: () =>
     if (doc.transact === guarded) delete (doc as { transact?: unknown }).transact
   }
 }
+
+/**
+ * Runs `f` with the document's own `transact`, past the guard: for housekeeping that writes no
+ * content (clearing the undo stacks after a withdrawal), which must happen for observers too.
+ */
+export function unguarded<T>(doc: Y.Doc, f: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(doc, 'transact')
+  if (!own) return f()
+  delete (doc as { transact?: unknown }).transact
+  try {
+    return f()
+  } finally {
+    Object.defineProperty(doc, 'transact', own)
+  }
+}

@@ -3,6 +3,7 @@
 import { useEffect } from 'react'
 import { AccessBadges } from '../access/AccessBadges.tsx'
 import { AccessEndedNotice } from '../access/AccessEndedNotice.tsx'
+import { KeptWork } from '../access/KeptWork.tsx'
 import { AttentionControls } from '../attention/AttentionControls.tsx'
 import { FollowPill } from '../attention/FollowPill.tsx'
 import { useAttention } from '../attention/useAttention.ts'
@@ -41,6 +42,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   const view = useStore(session.ui, (s) => s.view)
   const panelOpen = useStore(session.ui, (s) => s.panelOpen)
   const canEdit = useStore(session.access, (a) => a.canEdit)
+  const ended = useStore(session.access, (a) => a.endedBy !== null)
   const title = meta?.title ?? fallbackTitle
   const attention = useAttention(session)
 
@@ -54,9 +56,11 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   }, [session])
 
   useEffect(() => {
-    document.title = `${title} · Learning Wall`
-  }, [title])
+    document.title = ended ? 'Learning Wall' : `${title} · Learning Wall`
+  }, [title, ended])
 
+  // Access ended: nothing of the board stays on the page (a shared phone is handed on).
+  if (ended) return <AccessEndedNotice session={session} />
   return (
     <div className="board-screen">
       <header className="board-header">
@@ -114,8 +118,8 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         <CyclesPanels session={session} />
         <PrivateDrafts session={session} />
       </div>
+      <KeptWork session={session} />
       <Notice session={session} />
-      <AccessEndedNotice session={session} />
     </div>
   )
 }

@@ -9,7 +9,8 @@ import { accessFromBoard } from '../access/boardAccess.ts'
 import { createBoardStore } from '../store/boardStore.ts'
 import { createStore } from '../store/createStore.ts'
 import type { BoardSession } from './createSession.ts'
-import { createStoryAt } from './storyActions.ts'
+import { addKeptStory, createStoryAt, discardKept } from './storyActions.ts'
+import type { Offer } from '../access/keptWork.ts'
 import { initialUi, type UiState } from './uiState.ts'
 import { createUndoManager } from './undoManager.ts'
 
@@ -24,6 +25,7 @@ function session(): BoardSession {
     ui: createStore<UiState>({ ...initialUi(STORY_COLOURS[0]), viewport: { w: 800, h: 600 } }),
     board: createBoardStore(doc),
     undo: createUndoManager(doc, origin),
+    device: createStore<{ offers: readonly Offer[]; forgotten: boolean }>({ offers: [], forgotten: false }),
     setPresence: () => undefined,
   }
   return s as unknown as BoardSession
@@ -54,5 +56,41 @@ describe('a new story and undo', () => {
     const pointed = createStoryAt(s, { x: 0, y: 0 })!
     const size = readBoard(s.doc).stories.find((x) => x.id === pointed)!.size
     expect(pos(pointed)).toEqual({ x: -size.w / 2, y: -size.h / 2 })
+  })
+})
+
+describe('work the board refused, offered back', () => {
+  const offer = (id: string, extra: Partial<Offer> = {}): Offer => ({
+    id, kind: 'missing', text: `Kept words of ${id}\nsecond paragraph`, pos: { x: 0, y: 0 }, size: { w: 200, h: 140 },
+    colour: STORY_COLOURS[2], tags: ['drop-in'], measures: [], sensitivity: 'confidential', experiment: 'Drop-in', updatedAt: 1, ...extra,
+  })
+
+  it('[E24] "Add as a new story" makes a new story with the kept words as paragraphs and the kept fields, and the offer goes', () => {
+    const s = session()
+    const first = createStoryAt(s, { x: 100, y: 70 })!
+    s.device.setState({ offers: [offer('kept-1'), offer('kept-2')] })
+    const id = addKeptStory(s, 'kept-1')!
+    expect(id).not.toBe('kept-1')
+    const story = readBoard(s.doc).stories.find((x) => x.id === id)!
+    expect(story).toMatchObject({ text: 'Kept words of kept-1\nsecond paragraph', sensitivity: 'confidential', tags: ['drop-in'], experiment: 'Drop-in', colour: STORY_COLOURS[2] })
+    expect(story).not.toHaveProperty('author')
+    expect((storiesMap(s.doc).get(id)!.get('text') as Y.XmlFragment).length).toBe(2)
+    // Not on top of the story already where it was.
+    expect(story.pos).not.toEqual(readBoard(s.doc).stories.find((x) => x.id === first)!.pos)
+    expect(s.device.getState().offers.map((o) => o.id)).toEqual(['kept-2'])
+    discardKept(s)
+    expect(s.device.getState().offers).toEqual([])
+  })
+
+  it('[E24] while the board cannot be changed the offer stays, and nothing is written', () => {
+    const s = session()
+    s.access.setState({ canEdit: false, gate: 'locked' })
+    s.device.setState({ offers: [offer('kept-1')] })
+    expect(addKeptStory(s, 'kept-1')).toBeNull()
+    expect(readBoard(s.doc).stories).toHaveLength(0)
+    expect(s.device.getState().offers).toHaveLength(1)
+    expect(s.ui.getState().notice).toMatch(/locked/i)
+    discardKept(s, ['kept-1'])
+    expect(s.device.getState().offers).toEqual([])
   })
 })

@@ -164,3 +164,29 @@ export function undo(s: BoardSession): void {
 export function redo(s: BoardSession): void {
   s.undo.redo()
 }
+
+/**
+ * Work the board refused, offered back (access/keptWork.ts): its words and fields as a new story
+ * at the nearest free place to where it was, `working` or `confidential` as it was, never more.
+ * The offer goes once the story is made; if the board will not take it yet (locked), it stays.
+ */
+export function addKeptStory(s: BoardSession, id: string): string | null {
+  const offer = s.device.getState().offers.find((o) => o.id === id)
+  if (!offer || !mayEdit(s)) return null
+  const { text, pos, size, colour, sensitivity, tags, measures } = offer
+  const optional = { experiment: offer.experiment, tellerRole: offer.tellerRole, date: offer.date, outcome: offer.outcome, consent: offer.consent }
+  const fields = { tags, measures, sensitivity, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) }
+  const place = freePlace({ ...pos, ...size }, [...s.board.getState().stories.values()].map(boxOf))
+  const created = report(s, createStory(s.doc, { pos: place, size, colour, text, fields }, s.origin))
+  if (!created) return null
+  s.undo.stopCapturing()
+  discardKept(s, [id])
+  select(s, [created.id])
+  return created.id
+}
+
+/** Lets offered work go (`ids`, or all of it); nothing is written to the board. */
+export function discardKept(s: BoardSession, ids?: readonly string[]): void {
+  const drop = ids ? new Set(ids) : null
+  s.device.setState(({ offers }) => ({ offers: drop ? offers.filter((o) => !drop.has(o.id)) : [] }))
+}

@@ -34,7 +34,7 @@ export function useBoardSession(boardId: string, me: Me | null, { observer = fal
     const local = loadUser(localStorage)
     const asSeen = (b: BoardSummary) => (observer ? { ...b, role: 'observer' } : b)
     // The board answer carries my role and the anonymous flag.
-    const s = createSession(boardId, me ? { ...local, name: me.displayName } : local, accessFromBoard(asSeen(board)))
+    const s = createSession(boardId, me ? { ...local, name: me.displayName } : local, accessFromBoard(asSeen(board)), me?.id)
     if (observer) s.provider.awareness.setLocalState(null)
     const unfollow = followAccess(s, () => getBoard(boardId).then((r) => (r.ok ? { ...r, value: asSeen(r.value) } : r)))
     const unexpose = exposeTestApi(s)

@@ -5,6 +5,7 @@ import { updateProfile } from '../access/accessApi.ts'
 import { PersonFields } from '../access/PersonFields.tsx'
 import type { ApiError } from '../home/api.ts'
 import { signOut, type Me } from '../home/auth.ts'
+import { signOutOfDevice } from '../access/signOut.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
 import './settings.css'
 
@@ -58,7 +59,7 @@ export function ProfileMenu({ me, onChanged }: { me: Me; onChanged: (me: Me) => 
             <span className="hint">{me.kind === 'guest' ? 'Guest access' : me.email}</span>
             <button
               type="button"
-              onClick={() => void signOut().then(() => location.assign('/'))}
+              onClick={() => void signOutOfDevice(signOut).then(() => location.assign('/'))}
               data-testid="profile-signout"
             >
               Sign out
