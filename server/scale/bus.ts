@@ -23,6 +23,11 @@ export interface Bus {
    * a reader behind the stream catches up from storage, which is the guarantee anyway.
    */
   forget?(boardId: string): Promise<void>
+  /**
+   * Deletes a room's stream altogether, key included (a revealed draft room, whose name is its
+   * writer's id). An instance that still holds the room reads on from an empty stream.
+   */
+  delete?(room: string): Promise<void>
   /** Called after a lost connection to the bus comes back: rooms catch up from storage. */
   onReconnect(listener: () => void): void
   close(): Promise<void>

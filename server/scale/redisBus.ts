@@ -170,6 +170,9 @@ export function openRedisBus(url: string, log: Log): Bus {
     async forget(boardId) {
       await cmd.xtrim(streamKey(boardId), 'MAXLEN', 0)
     },
+    async delete(room) {
+      await cmd.del(streamKey(room))
+    },
     onReconnect(listener) {
       listeners.push(listener)
     },

@@ -150,7 +150,8 @@ export class Rooms {
         this.options.bus?.leave(name)
       }
       await this.options.storage.docs.delete(name)
-      await this.options.bus?.forget?.(name)
+      const bus = this.options.bus
+      await (bus?.delete ? bus.delete(name) : bus?.forget?.(name))
       room?.doc.destroy()
     })()
     this.deleting.set(name, deleting)
