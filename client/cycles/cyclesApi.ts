@@ -14,9 +14,12 @@ export type CycleLink = {
   id: string
   kind: LinkKind
   status: LinkStatus
-  direction: LinkDirection
+  /** Null for a pending link to a board its creator has no role on: the server tells nothing of it. */
+  direction: LinkDirection | null
+  /** The board whose facilitator accepts a pending link (null when made active at once). */
+  awaitingBoard?: string | null
   createdBy: string
-  other: { id: string; title: string; scale: Scale; visible: boolean } | null
+  other: { id: string; title: string | null; scale: Scale | null; visible: boolean } | null
 }
 
 export type OpenCounts = { enablers: number; barriers: number }

@@ -72,6 +72,8 @@ export interface Database {
     higher_board: string
     kind: string
     status: string
+    /** The board whose manager accepts a pending link; null when made active at once. */
+    awaiting_board: string | null
     created_by: string
     created_at: string
   }
@@ -318,6 +320,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('story_authors_pk', ['board_id', 'story_id'])
           .execute()
         await db.schema.createIndex('story_authors_user').on('story_authors').columns(['board_id', 'user_id']).execute()
+      },
+    },
+    '0008_link_awaiting_board': {
+      async up(db: Kysely<unknown>) {
+        // Which board's manager accepts a pending link (the other one than it was requested from).
+        await db.schema.alterTable('cycle_links').addColumn('awaiting_board', 'text').execute()
       },
     },
     '0007_anonymous_raises': {

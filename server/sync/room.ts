@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { refusalNoticeMs, SYNC, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
-import { ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
+import { metaMap, ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
 import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
 import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
@@ -17,6 +17,8 @@ import type { Principal, SyncSocket } from './socket.ts'
 import { checkUpdate } from './updateCheck.ts'
 import { ClientIds, type Ownership } from './clientIds.ts'
 import { StoryGuard } from '../ethics/storyGuard.ts'
+import { HttpError } from '../errors.ts'
+import { BoardMeta } from '../../shared/model/board.ts'
 
 export type RoomLimits = {
   maxAwarenessStateBytes: number
@@ -124,6 +126,20 @@ export class Room {
   private inbox: Job[] = []
   private pumping = false
   private awarenessScheduled = false
+  /**
+   * A board's shared document, whose meta must be valid for anyone to write. Absent for draft
+   * and restricted rooms, which hold no meta.
+   */
+  checksMeta?: boolean
+  /** Stored by a newer version of Learning Wall: loaded unmigrated, and nobody writes to it. */
+  schemaTooNew?: string
+}
+
+/** Why a board takes no writes: its writers hear the code, the server's own changes get the error. */
+export class BoardReadOnly extends HttpError {
+  constructor(code: 'schema_too_new' | 'invalid_meta', message: string) {
+    super(409, code, message)
+  }
   private lastSeq: number
   private batchesSinceCompaction = 0
   private nextConnection = 1
@@ -168,6 +184,24 @@ export class Room {
   stats(): RoomStats {
     return { connections: this.connections.size, ...this.totals, rejected: { ...this.totals.rejected } }
   }
+    if (deps.schemaTooNew) this.readOnly = new BoardReadOnly('schema_too_new', deps.schemaTooNew)
+    else if (deps.checksMeta) {
+      // Meta is written by the server only; a board whose meta went bad before that (or in a
+      // file from elsewhere) is read-only until an owner's settings change makes it valid.
+      const check = () => {
+        const meta = BoardMeta.safeParse(metaMap(deps.doc).toJSON())
+        this.readOnly = meta.success ? null : new BoardReadOnly('invalid_meta', `this board's settings are invalid (${meta.error.issues[0]?.path.join('.') ?? 'meta'}): an owner can set them again`)
+      }
+      check()
+      metaMap(deps.doc).observe(check)
+    }
+  }
+
+  /** Why nobody may write to this board now, or null. */
+  private readOnly: BoardReadOnly | null = null
+
+  get readOnlyReason(): BoardReadOnly | null {
+    return this.readOnly
 
   join(socket: SyncSocket, access: Access, principal: Principal): RoomConnection {
     const conn: Connection = {
@@ -392,6 +426,12 @@ export class Room {
           this.noticeRefusal(conn, 'read_only')
         } else {
           const became = this.apply(conn, message.update)
+        // A board of a newer schema takes no change, not even the server's: it would not know
+        // what it writes into. Bad settings can be set again (that is how the board recovers).
+        if (this.readOnly?.code === 'schema_too_new') {
+          job.done(this.readOnly)
+          continue
+        }
           if (became) accepted.push({ from: conn.id, update: became, created: this.takeCreated(conn) })
         }
       }
@@ -521,6 +561,11 @@ export class Room {
     const waitingBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     this.added = []
     let became: Uint8Array | null
+    if (this.readOnly) {
+      this.countDropped(conn)
+      this.refuseWrite(conn, this.readOnly.code)
+      return null
+    }
     try {
       // Server-canonical history: what is stored, sent and streamed is what the document became
       // (Yjs encodes the transaction after garbage collection), never the client's bytes, which

@@ -205,9 +205,12 @@ export class Rooms {
     doc.on('updateV2', collect)
     const migrated = migrateBoard(doc)
     doc.off('updateV2', collect)
-    if (!migrated.ok) throw new Error(migrated.error.message)
+    // A board stored by a newer version loads as it is, read-only: better than closing every
+    // socket 1011 and leaving its export unreachable.
+    const schemaTooNew = migrated.ok ? undefined : migrated.error.message
+    if (schemaTooNew) log.warn('board_schema_too_new', { board: boardId, error: schemaTooNew })
     let lastSeq = stored.lastSeq
-    if (changes.length) {
+    if (changes.length && migrated.ok) {
       lastSeq = await storage.docs.append(boardId, [Y.mergeUpdatesV2(changes)])
       log.info('board_migrated', { board: boardId, from: migrated.value.from, to: migrated.value.to })
     }
@@ -234,6 +237,8 @@ export class Rooms {
         ? (userId, storyIds) => storage.storyAuthors.record(boardId, userId, storyIds, new Date().toISOString())
         : undefined,
     })
+      checksMeta: ownDocument,
+      schemaTooNew,
     this.mirrorMeta(boardId, doc)
     const notify = this.options.onContentChange
     if (notify) {

@@ -57,18 +57,42 @@ describe('checkUpdate on stories (server-canonical history, sensitivity by the s
     return { server, client, edit }
   }
 
-  it('[E12] refuses text typed into a story deleted meanwhile (Yjs would keep it as deleted bytes)', () => {
+  /** What the server's document emits when it applies the update: what the room stores and sends. */
+  const became = (server: Y.Doc, update: Uint8Array) => {
+    const out: Uint8Array[] = []
+    const collect = (u: Uint8Array) => out.push(u)
+    server.on('update', collect)
+    Y.applyUpdate(server, update)
+    server.off('update', collect)
+    return Buffer.concat(out)
+  }
+
+  it('[E12] accepts text typed into a story deleted meanwhile; what the document became holds none of it', () => {
     const { server, edit } = story()
     server.getMap(ROOT.stories).delete('s1')
     const update = edit((s) => (s.get('text') as Y.XmlText).insert(3, 'CANARY'))
-    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: false, error: { code: 'unplaceable' } })
+    expect(Buffer.from(update).includes('CANARY')).toBe(true)
+    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: true })
+    expect(became(server, update).includes('CANARY')).toBe(false)
   })
 
-  it('[E12] refuses a new key on a story map deleted meanwhile', () => {
+  it('[E12] accepts a new key on a story map deleted meanwhile, without its value; a sensitivity write there is no change', () => {
+    const { server, edit } = story()
+    server.getMap(ROOT.stories).delete('s1')
+    const update = edit((s) => {
+      s.set('tellerRole', 'CANARY')
+      s.set('sensitivity', 'working')
+    })
+    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: true })
+    expect(became(server, update).includes('CANARY')).toBe(false)
+  })
+
+  it('[E12] still refuses a write under a withdrawn story id that can be placed', () => {
     const { server, edit } = story()
     server.getMap(ROOT.stories).delete('s1')
     const update = edit((s) => s.set('tellerRole', 'CANARY'))
-    expect(checkUpdate(server, update, () => 'free', guarded)).toMatchObject({ ok: false, error: { code: 'unplaceable' } })
+    const withdrawn = { ...guarded, withdrawn: new Set(['s1']) }
+    expect(checkUpdate(server, update, () => 'free', withdrawn)).toMatchObject({ ok: false, error: { code: 'withdrawn' } })
   })
 
   it('[E12] accepts an ordinary edit next to deleted text and an overwrite of a field', () => {

@@ -182,14 +182,12 @@ export function checkUpdate(
     for (const struct of decoded.structs) {
       if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue
       const place = places.ofStruct(struct)
-      // Content the document would drop is refused whole, so its writer hears of it (and no byte
-      // of it is stored or sent): the id it was written under may be a withdrawn or restricted
-      // story, which the garbage-collected place no longer tells.
-      if (!place || place.dead) {
-        if (struct.content instanceof Y.ContentDeleted) continue
-        return fail('unplaceable', 'this change lands inside something that was deleted')
-      }
-      const refusal = refuse(place) ?? refuseRestricted(place, struct) ?? refuseSensitivity(place)
+      // Content inside something deleted (a story withdrawn, restricted or deleted while a stale
+      // copy typed in it) has no place to check; Yjs integrates it as deleted. It is accepted, so
+      // the writer's copy keeps syncing, and the room stores and sends only what the document
+      // became, which holds no byte of it (server-canonical history: room.ts).
+      if (!place) continue
+      const refusal = refuse(place) ?? refuseRestricted(place, struct) ?? (place.dead ? null : refuseSensitivity(place))
       if (refusal) return refusal
     }
     const deleted: NonNullable<ReturnType<typeof places.ofDocItem>>[] = []
