@@ -42,7 +42,7 @@ describe('refused writes', () => {
   it('[E24] names the server’s ethics refusals in plain words', () => {
     expect(refusalReason('withdrawn')).toMatch(/withdrawn/)
     expect(refusalReason('restricted_content')).toMatch(/restricted/)
-    expect(refusalReason('unplaceable')).toMatch(/too far behind/)
+    expect(refusalReason('schema_too_new')).toMatch(/newer version/)
     expect(refusalReason('sensitivity_by_server')).toMatch(/sensitivity.*details panel/)
   })
 

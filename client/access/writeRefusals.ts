@@ -17,7 +17,8 @@ const REASONS: Record<string, string> = {
   read_only: 'You can view this board but not change it.',
   withdrawn: 'A story you changed was withdrawn by the person who told it, so it cannot be changed.',
   restricted_content: 'A story you changed is now restricted: its text is kept away from the board.',
-  unplaceable: 'Your copy was too far behind the board for the server to place your change.',
+  schema_too_new: 'This board was saved by a newer version of Learning Wall: it is read-only here.',
+  invalid_meta: 'This board’s settings need an owner’s attention: it is read-only until they are set again.',
   sensitivity_by_server: 'A story’s sensitivity is changed in its details panel, not by editing.',
 }
 
