@@ -5,14 +5,14 @@ import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import { boardPath } from '../app/route.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
-import { acceptLink, listLinks, removeLink, type CycleLink, type LinkDirection } from './cyclesApi.ts'
+import { acceptLink, listLinks, removeLink, type CycleLink } from './cyclesApi.ts'
 import { followLink } from './followLink.ts'
 import { LinkForm } from './LinkForm.tsx'
-import { canAccept, DIRECTION_HEADINGS, explainError, groupLinks } from './linkRules.ts'
+import { canAccept, DIRECTION_HEADINGS, explainError, groupLinks, type LinkGroup } from './linkRules.ts'
 import { allowed } from './loadAccess.ts'
 import { useLoad } from './useLoad.ts'
 
-const DIRECTIONS: readonly LinkDirection[] = ['up', 'down', 'peer']
+const GROUPS: readonly LinkGroup[] = ['up', 'down', 'peer', 'asked']
 
 export function LinksPanel({ session }: { session: BoardSession }) {
   const scale = useStore(session.board, (s) => s.meta?.scale ?? null)
@@ -44,13 +44,13 @@ export function LinksPanel({ session }: { session: BoardSession }) {
       {links.loading && !links.value && <p aria-live="polite">Loading links…</p>}
       {links.error && <p className="error-note">{explainError(links.error.code, links.error.message)}</p>}
       {links.value && list.length === 0 && <p>No connected cycles yet.</p>}
-      {DIRECTIONS.map((d) =>
+      {GROUPS.map((d) =>
         groups[d].length ? (
           <section key={d} aria-label={DIRECTION_HEADINGS[d]}>
             <h3>{DIRECTION_HEADINGS[d]}</h3>
             <ul className="cycles-list">
               {groups[d].map((l) => (
-                <LinkItem key={l.id} link={l} manages={manages} meId={meId} onAccept={() => act(() => acceptLink(session.boardId, l.id))} onRemove={() => act(() => removeLink(session.boardId, l.id))} />
+                <LinkItem key={l.id} link={l} accepts={canAccept(l, { boardId: session.boardId, meId, manages })} manages={manages} meId={meId} onAccept={() => act(() => acceptLink(session.boardId, l.id))} onRemove={() => act(() => removeLink(session.boardId, l.id))} />
               ))}
             </ul>
           </section>
@@ -67,12 +67,13 @@ export function LinksPanel({ session }: { session: BoardSession }) {
   )
 }
 
-type ItemProps = { link: CycleLink; manages: boolean; meId: string | null; onAccept: () => void; onRemove: () => void }
+type ItemProps = { link: CycleLink; accepts: boolean; manages: boolean; meId: string | null; onAccept: () => void; onRemove: () => void }
 
-function LinkItem({ link, manages, meId, onAccept, onRemove }: ItemProps) {
+function LinkItem({ link, accepts, manages, meId, onAccept, onRemove }: ItemProps) {
   const [confirming, setConfirming] = useState(false)
   const other = link.other
-  const title = other?.title ?? 'A board that no longer exists'
+  // A request to a board nobody here has a role on: the server tells neither its title nor scale.
+  const title = other ? (other.title ?? 'A board you have no role on') : 'A board that no longer exists'
   return (
     <li className="link-item" data-testid="link-item" data-link-id={link.id} data-status={link.status} data-direction={link.direction} data-other-id={other?.id ?? ''}>
       <div className="row">
@@ -83,15 +84,15 @@ function LinkItem({ link, manages, meId, onAccept, onRemove }: ItemProps) {
         ) : (
           <span className="title">{title}</span>
         )}
-        {other && <span className="pill">{SCALE_LABELS[other.scale]}</span>}
+        {other?.scale && <span className="pill">{SCALE_LABELS[other.scale]}</span>}
         <span className={`pill pill-${link.status}`} data-testid="link-status">
           {link.status === 'active' ? 'Active' : 'Pending'}
         </span>
       </div>
       {other && !other.visible && <span className="hint">You have no role on that board, so it cannot be opened from here.</span>}
-      {link.status === 'pending' && link.createdBy === meId && <span className="hint">Waiting for a facilitator of {title} to accept.</span>}
+      {link.status === 'pending' && link.createdBy === meId && <span className="hint">Waiting for a facilitator of {other?.title ?? 'that board'} to accept.</span>}
       <div className="row">
-        {canAccept(link, meId, manages) && (
+        {accepts && (
           <button type="button" className="primary" onClick={onAccept} data-testid="link-accept">
             Accept link
           </button>

@@ -37,15 +37,22 @@ describe('link rules', () => {
       link({ id: 'e', other: null }),
     ]
     expect(raiseTargets(links)).toEqual([{ boardId: 'org', title: 'City council', scale: 'organisation' }])
-    const groups = groupLinks(links)
-    expect([groups.up.length, groups.down.length, groups.peer.length]).toEqual([3, 1, 1])
+    const hidden = link({ id: 'f', status: 'pending', direction: null, other: { id: 'unseen', title: null, scale: null, visible: false } })
+    expect(raiseTargets([...links, { ...hidden, status: 'active' }])).toHaveLength(1)
+    const groups = groupLinks([...links, hidden])
+    expect([groups.up.length, groups.down.length, groups.peer.length, groups.asked.length]).toEqual([3, 1, 1, 1])
   })
 
-  it('lets a manager accept a pending link someone else asked for', () => {
-    expect(canAccept(link({ status: 'pending', createdBy: 'them' }), 'me', true)).toBe(true)
-    expect(canAccept(link({ status: 'pending', createdBy: 'me' }), 'me', true)).toBe(false)
-    expect(canAccept(link({ status: 'pending', createdBy: 'them' }), 'me', false)).toBe(false)
-    expect(canAccept(link({ status: 'active', createdBy: 'them' }), 'me', true)).toBe(false)
+  it('[HD1] offers to accept a pending link only on the board it waits for', () => {
+    const here = (boardId: string, manages = true) => ({ boardId, meId: 'me', manages })
+    const pending = link({ status: 'pending', createdBy: 'them', awaitingBoard: 'org' })
+    expect(canAccept(pending, here('org'))).toBe(true)
+    expect(canAccept(pending, here('team'))).toBe(false)
+    expect(canAccept(pending, here('org', false))).toBe(false)
+    expect(canAccept({ ...pending, status: 'active' }, here('org'))).toBe(false)
+    // Links stored before the awaiting board was recorded: anyone managing here but their creator.
+    expect(canAccept(link({ status: 'pending', createdBy: 'them' }), here('org'))).toBe(true)
+    expect(canAccept(link({ status: 'pending', createdBy: 'me' }), here('org'))).toBe(false)
   })
 
   it('explains refusals in the field’s words', () => {

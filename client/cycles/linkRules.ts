@@ -9,10 +9,14 @@ export const LINK_KIND_HELP: Record<LinkKind, string> = {
   horizontal: 'Between peers at the same scale, who learn from each other.',
 }
 
-export const DIRECTION_HEADINGS: Record<LinkDirection, string> = {
+/** Where a link is listed: by direction, or `asked` for a request to a board nobody here can see. */
+export type LinkGroup = LinkDirection | 'asked'
+
+export const DIRECTION_HEADINGS: Record<LinkGroup, string> = {
   up: 'Higher cycles: this cycle learns upward to them, they enable it',
   down: 'Lower cycles: they raise what they learn here, this cycle enables them',
   peer: 'Peer cycles at the same scale',
+  asked: 'Asked to link: boards you have no role on',
 }
 
 /** The kind of link two cycles can have: vertical across scales, horizontal within one. */
@@ -43,26 +47,32 @@ export type RaiseTarget = { boardId: string; title: string; scale: Scale }
 /** Where a pattern of this board may be raised: active vertical links leading up. */
 export function raiseTargets(links: readonly CycleLink[]): RaiseTarget[] {
   return links.flatMap((l) =>
-    l.direction === 'up' && l.status === 'active' && l.kind === 'vertical' && l.other ? [{ boardId: l.other.id, title: l.other.title, scale: l.other.scale }] : [],
+    l.direction === 'up' && l.status === 'active' && l.kind === 'vertical' ? targetOf(l) : [],
   )
 }
 
 /** Where a pattern of this board may be shared: active horizontal links to peers I can see. */
 export function shareTargets(links: readonly CycleLink[]): RaiseTarget[] {
   return links.flatMap((l) =>
-    l.direction === 'peer' && l.status === 'active' && l.kind === 'horizontal' && l.other ? [{ boardId: l.other.id, title: l.other.title, scale: l.other.scale }] : [],
+    l.direction === 'peer' && l.status === 'active' && l.kind === 'horizontal' ? targetOf(l) : [],
   )
 }
 
-export function groupLinks(links: readonly CycleLink[]): Record<LinkDirection, CycleLink[]> {
-  const out: Record<LinkDirection, CycleLink[]> = { up: [], down: [], peer: [] }
-  for (const l of links) out[l.direction].push(l)
+const targetOf = (l: CycleLink): RaiseTarget[] =>
+  l.other && l.other.title !== null && l.other.scale !== null ? [{ boardId: l.other.id, title: l.other.title, scale: l.other.scale }] : []
+
+export function groupLinks(links: readonly CycleLink[]): Record<LinkGroup, CycleLink[]> {
+  const out: Record<LinkGroup, CycleLink[]> = { up: [], down: [], peer: [], asked: [] }
+  for (const l of links) out[l.direction ?? 'asked'].push(l)
   return out
 }
 
-/** A pending link can be accepted by a manager of this board who did not ask for it. */
-export const canAccept = (link: CycleLink, meId: string | null, manages: boolean): boolean =>
-  link.status === 'pending' && manages && link.createdBy !== meId
+/**
+ * A pending link can be accepted by a manager of the board it waits for (never of the board that
+ * asked); links stored before that was recorded: by a manager who did not ask for it.
+ */
+export const canAccept = (link: CycleLink, here: { boardId: string; meId: string | null; manages: boolean }): boolean =>
+  link.status === 'pending' && here.manages && (link.awaitingBoard ? link.awaitingBoard === here.boardId : link.createdBy !== here.meId)
 
 /** The server's refusals, said for the person who met them. */
 export function explainError(code: string, message: string, what: { target?: string; source?: string } = {}): string {

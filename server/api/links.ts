@@ -1,6 +1,9 @@
 // Links between learning cycles: vertical (a lower scale learns upward and is enabled from above)
 // and horizontal (peers at one scale). Someone who manages both boards links them at once;
-// otherwise the link waits until a manager of the other board accepts it. Every change is audited.
+// otherwise the link waits until a manager of the other board (never one of the requesting board)
+// accepts it. A request to a board its creator has no role on reveals nothing of that board (its
+// scales are checked when accepted), and a pending link is audited only where its creator or the
+// actor has a role.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/access/roles.ts'
@@ -19,10 +22,46 @@ const CreateLink = z.object({ otherBoardId: BoardIdParam, kind: z.enum(['vertica
 
 export type LinkRouteDeps = { storage: Storage; audit: Audit }
 
+/** How a link of this kind joins two boards (lower, higher), or why their scales do not fit. */
+function joinOrder(kind: LinkRecord['kind'], a: BoardRecord, b: BoardRecord): { lowerBoard: string; higherBoard: string } | HttpError {
+  if (kind === 'vertical') {
+    if (isHigher(b.scale, a.scale)) return { lowerBoard: a.id, higherBoard: b.id }
+    if (isHigher(a.scale, b.scale)) return { lowerBoard: b.id, higherBoard: a.id }
+    return new HttpError(400, 'same_scale', 'a vertical link joins two different scales; use a horizontal link for peers')
+  }
+  if (a.scale !== b.scale) return new HttpError(400, 'different_scale', 'a horizontal link joins peers at the same scale')
+  return idOrder(a, b)
+}
+const idOrder = (a: BoardRecord, b: BoardRecord) => (a.id < b.id ? { lowerBoard: a.id, higherBoard: b.id } : { lowerBoard: b.id, higherBoard: a.id })
+
+/** A link as answered: without which side is lower when the other board must stay unseen. */
+function shown(l: LinkRecord, hidden: boolean) {
+  const { lowerBoard, higherBoard, ...rest } = l
+  return hidden ? rest : { ...rest, lowerBoard, higherBoard }
+}
+
 export function linkRoutes({ storage, audit }: LinkRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   const roleOn = async (boardId: string, userId: string) => (await storage.memberships.get(boardId, userId))?.role ?? null
+  const manages = async (boardId: string, userId: string) => can(await roleOn(boardId, userId), 'manageMembers')
+
+  /** An active link (both sides agreed) audits both boards; a pending one only where its creator or the actor has a role. */
+  const auditLink = async (link: LinkRecord, actorId: string, action: string, details: Record<string, unknown>) => {
+    for (const b of [link.lowerBoard, link.higherBoard]) {
+      const touches = link.status === 'active' || (await roleOn(b, link.createdBy)) !== null || (await roleOn(b, actorId)) !== null
+      if (touches) await audit({ boardId: b, actorId, action, details: { linkId: link.id, ...details } })
+    }
+  }
+
+  /** Boards whose managers may accept a pending link; older links recorded none: the side its creator does not manage. */
+  const acceptingBoards = async (link: LinkRecord): Promise<string[]> => {
+    if (link.awaitingBoard) return [link.awaitingBoard]
+    const sides = [link.lowerBoard, link.higherBoard]
+    const unmanaged = []
+    for (const b of sides) if (!(await manages(b, link.createdBy))) unmanaged.push(b)
+    return unmanaged.length ? unmanaged : sides
+  }
 
   app.get('/:id/links', async (c) => {
     const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'viewBoard')
@@ -32,10 +71,13 @@ export function linkRoutes({ storage, audit }: LinkRouteDeps): Hono<AppEnv> {
       const otherId = l.lowerBoard === board.id ? l.higherBoard : l.lowerBoard
       const other = await storage.boards.get(otherId)
       const visible = (await roleOn(otherId, identity.user.id)) !== null
+      // A pending link to a board its creator cannot see shows nothing of it to anyone without a
+      // role there: not its title, scale or which way the link would lead.
+      const hidden = l.status === 'pending' && !visible && (await roleOn(otherId, l.createdBy)) === null
       out.push({
-        ...l,
-        direction: l.kind === 'horizontal' ? 'peer' : l.lowerBoard === board.id ? 'up' : 'down',
-        other: other && { id: other.id, title: other.title, scale: other.scale, visible },
+        ...shown(l, hidden),
+        direction: hidden ? null : l.kind === 'horizontal' ? 'peer' : l.lowerBoard === board.id ? 'up' : 'down',
+        other: other && (hidden ? { id: other.id, title: null, scale: null, visible } : { id: other.id, title: other.title, scale: other.scale, visible }),
       })
     }
     return c.json({ links: out })
@@ -48,46 +90,43 @@ export function linkRoutes({ storage, audit }: LinkRouteDeps): Hono<AppEnv> {
     const other = await storage.boards.get(input.value.otherBoardId)
     if (!other || other.id === board.id) throw new HttpError(404, 'not_found', 'no such other board')
     const { kind } = input.value
-    let lower: BoardRecord
-    let higher: BoardRecord
-    if (kind === 'vertical') {
-      if (isHigher(other.scale, board.scale)) [lower, higher] = [board, other]
-      else if (isHigher(board.scale, other.scale)) [lower, higher] = [other, board]
-      else throw new HttpError(400, 'same_scale', 'a vertical link joins two different scales; use a horizontal link for peers')
-    } else {
-      if (other.scale !== board.scale) throw new HttpError(400, 'different_scale', 'a horizontal link joins peers at the same scale')
-      ;[lower, higher] = board.id < other.id ? [board, other] : [other, board]
-    }
     if (await storage.links.between(board.id, other.id)) throw new HttpError(409, 'already_linked', 'these cycles are already linked')
-    const manageBoth = can(await roleOn(other.id, identity.user.id), 'manageMembers')
+    const otherRole = await roleOn(other.id, identity.user.id)
+    const order = joinOrder(kind, board, other)
+    // Someone with no role on the other board gets the same answer whatever its scale: the scales
+    // are checked again when its manager accepts, who is told then.
+    if (order instanceof HttpError && otherRole !== null) throw order
+    const manageBoth = can(otherRole, 'manageMembers')
     const link: LinkRecord = {
       id: newId(),
-      lowerBoard: lower.id,
-      higherBoard: higher.id,
+      ...(order instanceof HttpError ? idOrder(board, other) : order),
       kind,
       status: manageBoth ? 'active' : 'pending',
+      awaitingBoard: manageBoth ? null : other.id,
       createdBy: identity.user.id,
       createdAt: new Date().toISOString(),
     }
     await storage.links.create(link)
-    for (const b of [board.id, other.id]) {
-      await audit({ boardId: b, actorId: identity.user.id, action: 'link.created', details: { linkId: link.id, kind, status: link.status } })
-    }
-    return c.json({ link }, 201)
+    await auditLink(link, identity.user.id, 'link.created', { kind, status: link.status })
+    return c.json({ link: shown(link, otherRole === null) }, 201)
   })
 
   app.post('/:id/links/:linkId/accept', async (c) => {
     const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'manageMembers')
     const link = await storage.links.get(c.req.param('linkId'))
     if (!link || (link.lowerBoard !== board.id && link.higherBoard !== board.id)) throw new HttpError(404, 'not_found', 'no such link')
-    if (link.createdBy === identity.user.id && link.status === 'pending') {
-      throw new HttpError(403, 'forbidden', 'a manager of the other board accepts the link')
-    }
-    await storage.links.activate(link.id)
-    for (const b of [link.lowerBoard, link.higherBoard]) {
-      await audit({ boardId: b, actorId: identity.user.id, action: 'link.accepted', details: { linkId: link.id } })
-    }
-    return c.json({ link: { ...link, status: 'active' } })
+    if (link.status === 'active') return c.json({ link })
+    let accepts = false
+    for (const b of await acceptingBoards(link)) accepts ||= await manages(b, identity.user.id)
+    if (!accepts) throw new HttpError(403, 'forbidden', 'a manager (owner or facilitator) of the other board accepts the link, not one of the board that asked')
+    const [a, b] = await Promise.all([storage.boards.get(link.lowerBoard), storage.boards.get(link.higherBoard)])
+    if (!a || !b) throw new HttpError(404, 'not_found', 'no such link')
+    const order = joinOrder(link.kind, a, b)
+    if (order instanceof HttpError) throw order
+    await storage.links.activate(link.id, order)
+    const active: LinkRecord = { ...link, ...order, status: 'active' }
+    await auditLink(active, identity.user.id, 'link.accepted', {})
+    return c.json({ link: active })
   })
 
   app.delete('/:id/links/:linkId', async (c) => {
@@ -95,9 +134,7 @@ export function linkRoutes({ storage, audit }: LinkRouteDeps): Hono<AppEnv> {
     const link = await storage.links.get(c.req.param('linkId'))
     if (!link || (link.lowerBoard !== board.id && link.higherBoard !== board.id)) throw new HttpError(404, 'not_found', 'no such link')
     await storage.links.remove(link.id)
-    for (const b of [link.lowerBoard, link.higherBoard]) {
-      await audit({ boardId: b, actorId: identity.user.id, action: 'link.removed', details: { linkId: link.id } })
-    }
+    await auditLink(link, identity.user.id, 'link.removed', {})
     return c.json({ ok: true })
   })
 

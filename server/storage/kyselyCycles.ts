@@ -9,6 +9,7 @@ const toLink = (r: Database['cycle_links']): LinkRecord => ({
   higherBoard: r.higher_board,
   kind: r.kind === 'horizontal' ? 'horizontal' : 'vertical',
   status: r.status === 'active' ? 'active' : 'pending',
+  awaitingBoard: r.awaiting_board,
   createdBy: r.created_by,
   createdAt: r.created_at,
 })
@@ -24,6 +25,7 @@ export function createLinkStore(db: Kysely<Database>): LinkStore {
           higher_board: l.higherBoard,
           kind: l.kind,
           status: l.status,
+          awaiting_board: l.awaitingBoard,
           created_by: l.createdBy,
           created_at: l.createdAt,
         })
@@ -55,8 +57,8 @@ export function createLinkStore(db: Kysely<Database>): LinkStore {
         .execute()
       return rows.map(toLink)
     },
-    async activate(id) {
-      await db.updateTable('cycle_links').set({ status: 'active' }).where('id', '=', id).execute()
+    async activate(id, { lowerBoard, higherBoard }) {
+      await db.updateTable('cycle_links').set({ status: 'active', lower_board: lowerBoard, higher_board: higherBoard }).where('id', '=', id).execute()
     },
     async remove(id) {
       await db.deleteFrom('cycle_links').where('id', '=', id).execute()

@@ -322,12 +322,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('story_authors_user').on('story_authors').columns(['board_id', 'user_id']).execute()
       },
     },
-    '0008_link_awaiting_board': {
-      async up(db: Kysely<unknown>) {
-        // Which board's manager accepts a pending link (the other one than it was requested from).
-        await db.schema.alterTable('cycle_links').addColumn('awaiting_board', 'text').execute()
-      },
-    },
     '0007_anonymous_raises': {
       async up(db: Kysely<unknown>) {
         // A raise from an anonymous board records no raiser: conditions.created_by becomes nullable.
@@ -353,6 +347,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`insert into conditions_next select id, source_board, source_pattern, target_board, kind, status, decline_reason, created_by, created_at, updated_at from conditions`.execute(db)
         await db.schema.dropTable('conditions').execute()
         await db.schema.alterTable('conditions_next').renameTo('conditions').execute()
+      },
+    },
+    '0008_link_awaiting_board': {
+      async up(db: Kysely<unknown>) {
+        // Which board's manager accepts a pending link (the other one than it was requested from).
+        await db.schema.alterTable('cycle_links').addColumn('awaiting_board', 'text').execute()
       },
     },
   }

@@ -199,6 +199,11 @@ export type LinkRecord = {
   kind: 'vertical' | 'horizontal'
   /** Pending until someone with rights on the other board accepts. */
   status: 'active' | 'pending'
+  /**
+   * The board whose manager accepts a pending link: the other one than it was requested from.
+   * Null for a link made active at once, and for pending links stored before this was recorded.
+   */
+  awaitingBoard: string | null
   createdBy: string
   createdAt: string
 }
@@ -208,7 +213,8 @@ export interface LinkStore {
   get(id: string): Promise<LinkRecord | null>
   between(a: string, b: string): Promise<LinkRecord | null>
   forBoards(boardIds: string[]): Promise<LinkRecord[]>
-  activate(id: string): Promise<void>
+  /** Makes a link active, joining the boards in the given order (their scales when accepted). */
+  activate(id: string, order: { lowerBoard: string; higherBoard: string }): Promise<void>
   remove(id: string): Promise<void>
 }
 
