@@ -228,4 +228,43 @@ describe('what a board leaves on the device', () => {
     },
     STEP,
   )
+
+  it(
+    '[E26] a story withdrawn while it was edited offline: the rest of the offline work reaches the board, and no word of the story stays on the device',
+    async () => {
+      const willa = await e2e.person('Willa Writer')
+      const told = 'CANARY-TOLD-3b8e'
+      const { boardId, storyId } = await boardWithStory(owner, willa, 'Withdrawn while offline', told)
+      let loads = 0
+      willa.page.on('load', () => loads++)
+
+      await willa.context.setOffline(true)
+      await expect.poll(() => willa.board.connectionStatus(), SYNC).toBe('offline')
+      await willa.board.editStory(storyId)
+      await willa.page.keyboard.press('End')
+      await willa.board.type(' CANARY-OFFLINE-EDIT')
+      await willa.board.stopWriting()
+      const written = 'A new story written offline'
+      const newId = await willa.board.newStory()
+      await willa.board.type(written)
+      await willa.board.stopWriting()
+      await expect.poll(() => storeHolds(willa.page, `learning-wall:${boardId}`, told), SYNC).toBe(true)
+      const withdrawn = await owner.api.request('POST', `/api/boards/${boardId}/stories/${storyId}/withdraw`)
+      expect(withdrawn.status).toBe(200)
+
+      // Back online: the server takes what it can place (server-canonical history: the edit inside
+      // the withdrawn story has no place and is dropped), so nothing is refused and nothing reloads.
+      await willa.context.setOffline(false)
+      await owner.board.open(boardId)
+      await expect.poll(() => owner.board.storyText(newId), SYNC).toBe(written)
+      await expect.poll(() => willa.board.story(storyId), SYNC).toBeUndefined()
+      await expect.poll(() => storeHolds(willa.page, `learning-wall:${boardId}`, 'CANARY'), SYNC).toBe(false)
+      // Compacted, her own story is one run of text in the store, and still there.
+      expect(await storeHolds(willa.page, `learning-wall:${boardId}`, written)).toBe(true)
+      expect(await willa.page.getByTestId('kept-work').count()).toBe(0)
+      expect(loads).toBe(0)
+      expect(JSON.stringify(await owner.board.stories())).not.toMatch(/CANARY/)
+    },
+    STEP,
+  )
 })
