@@ -157,7 +157,10 @@ describe('connected learning cycles', () => {
     expect(await item.getAttribute('data-kind')).toBe('barrier')
     expect(await item.getAttribute('data-status')).toBe('raised')
     expect(await item.getByTestId('condition-evidence').innerText()).toContain('2 stories')
-    expect(await item.innerText()).toContain(STORIES[0])
+    // The quote is resolved by the server when the card is shown [E16]; the organisation's document
+    // (and so its offline copy) holds no story's words [E15].
+    await expect.poll(() => item.getByTestId('condition-quotes').innerText(), SYNC).toContain(STORIES[0])
+    expect(await omar.board.api((lw) => JSON.stringify(lw.doc.getMap('conditions').toJSON()))).not.toContain(STORIES[0])
   }, STEP)
 
   it('the organisation acknowledges and responds; the team’s pattern shows both live', async () => {

@@ -1,9 +1,11 @@
-// What a condition card carried across: kind, status, name, summary, note, evidence counts,
-// up to five quotes from working stories, and the raising cycle. DOM twin of the canvas card.
+// What a condition card carried across: kind, status, name, summary, note, evidence counts, and the
+// raising cycle; up to five quotes from working stories, resolved by the server when shown (never
+// in the document). DOM twin of the canvas card.
 import type { ConditionCard } from '../../shared/model/condition.ts'
 import { evidenceLines, sourceLine } from './cardText.ts'
 import { KindWord, StatusPill } from './ConditionWords.tsx'
-import { MAX_QUOTES } from './cardLayout.ts'
+import { conditionQuotes } from './cyclesApi.ts'
+import { LinkedQuotes } from './LinkedQuotes.tsx'
 
 export function ConditionSummary({ card, headingLevel, headingId }: { card: ConditionCard; headingLevel: 3 | 4; headingId: string }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
@@ -21,15 +23,10 @@ export function ConditionSummary({ card, headingLevel, headingId }: { card: Cond
       <p className="condition-meta" data-testid="condition-evidence">
         {evidenceLines(card.evidence).join('; ')}
       </p>
-      {card.evidence.quotes.length > 0 && (
-        <ul className="condition-quotes" aria-label="Quotes from working stories">
-          {card.evidence.quotes.slice(0, MAX_QUOTES).map((q, i) => (
-            <li key={i}>“{q}”</li>
-          ))}
-        </ul>
-      )}
+      <LinkedQuotes load={() => conditionQuotes(card.id)} refreshKey={`${card.id}:${JSON.stringify(card.evidence)}`} testId="condition-quotes" />
       <p className="condition-meta">
-        {sourceLine(card.source)} · raised by {card.raisedBy}
+        {sourceLine(card.source)}
+        {card.raisedBy ? ` · raised by ${card.raisedBy}` : ''}
       </p>
       {card.status === 'declined' && card.declineReason && (
         <p className="condition-meta" data-testid="condition-decline-reason">

@@ -1,8 +1,10 @@
 // What a peer's shared pattern shows here: that it is read only, its name, summary, evidence
-// counts, the sharing cycle, and "no longer live" once the original was deleted. DOM twin of the
-// canvas card.
+// counts, quotes the server resolves while the boards are peers (never in the document), the
+// sharing cycle, and "no longer live" once the original was deleted. DOM twin of the canvas card.
 import type { PatternReference } from '../../shared/model/condition.ts'
 import { evidenceLines } from './cardText.ts'
+import { shareQuotes } from './cyclesApi.ts'
+import { LinkedQuotes } from './LinkedQuotes.tsx'
 import { notLiveText, referenceSource } from './referenceLayout.ts'
 
 export function ReferenceSummary({ reference, headingLevel, headingId }: { reference: PatternReference; headingLevel: 3 | 4; headingId: string }) {
@@ -22,6 +24,7 @@ export function ReferenceSummary({ reference, headingLevel, headingId }: { refer
       <p className="condition-meta" data-testid="reference-evidence">
         {evidenceLines(reference.evidence).join('; ')}
       </p>
+      <LinkedQuotes load={() => shareQuotes(reference.id)} refreshKey={`${reference.id}:${reference.live}:${JSON.stringify(reference.evidence)}`} testId="reference-quotes" />
       <p className="condition-meta" data-testid="reference-source">
         {referenceSource(reference)}
       </p>

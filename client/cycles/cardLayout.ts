@@ -54,14 +54,16 @@ export function rowStack(measure: MeasureText) {
   }
 }
 
-/** The rows of one card, top to bottom, starting under the coloured band. */
+/**
+ * The rows of one card, top to bottom, starting under the coloured band. The document holds no
+ * quotes (the server resolves them when read): they show in the card's panel, not on the canvas.
+ */
 export function cardRows(card: ConditionCard, measure: MeasureText): { rows: CardRow[]; height: number } {
   const { add, wrap, done } = rowStack(measure)
   add('name', 'name', wrap(card.name || 'Untitled pattern', 'name', 2))
   add('summary', 'text', wrap(card.summary, 'text', 3))
   if (card.note) add('note', 'text', wrap(`Note: ${card.note}`, 'text', 2))
   add('evidence', 'meta', evidenceLines(card.evidence).flatMap((l) => wrap(l, 'meta', 1)))
-  card.evidence.quotes.slice(0, MAX_QUOTES).forEach((q, i) => add(`quote-${i}`, 'quote', wrap(`“${q}”`, 'quote', 2)))
   add('source', 'meta', wrap(sourceLine(card.source), 'meta', 1))
   if (card.status === 'declined' && card.declineReason) add('reason', 'text', wrap(`Declined: ${card.declineReason}`, 'text', 2))
   if (card.responses.length) add('responses', 'meta', [`${card.responses.length} ${card.responses.length === 1 ? 'response' : 'responses'}`])

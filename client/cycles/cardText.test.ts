@@ -6,7 +6,7 @@ const mono = (t: string) => t.length * 10
 
 describe('card text', () => {
   it('says the carried counts in words', () => {
-    const lines = evidenceLines({ stories: 3, supports: 2, counterExamples: 1, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {}, quotes: [] })
+    const lines = evidenceLines({ stories: 3, supports: 2, counterExamples: 1, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {} })
     expect(lines).toEqual(['3 stories: 2 supporting, 1 counter-example', '1 working · 1 confidential · 1 restricted', '1 teller role'])
     expect(sourceLine({ title: 'Benefits team', scale: 'team' })).toBe('From Benefits team (Team)')
   })

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { ConditionCard, PatternReference, RaisedMark } from '../../shared/model/condition.ts'
 import { createCyclesStore } from './cyclesStore.ts'
 
-const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {}, quotes: ['Waited six weeks'] }
+const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 1, confidential: 1, restricted: 1, tellerRoles: 1, outcomes: {} }
 const card = (id: string, over: Partial<ConditionCard> = {}): ConditionCard => ({
   id,
   kind: 'barrier',

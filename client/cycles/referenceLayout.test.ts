@@ -8,7 +8,7 @@ const ref = (id: string, over: Partial<PatternReference> = {}): PatternReference
   id,
   name: 'Letters nobody understands',
   summary: 'Tenants ignore letters written in legal language.',
-  evidence: { stories: 4, supports: 3, counterExamples: 1, working: 2, confidential: 1, restricted: 1, tellerRoles: 2, outcomes: {}, quotes: ['I threw it away'] },
+  evidence: { stories: 4, supports: 3, counterExamples: 1, working: 2, confidential: 1, restricted: 1, tellerRoles: 2, outcomes: {} },
   source: { boardId: 'peer', title: 'Housing team', scale: 'team', patternId: 'p9' },
   live: true,
   updatedAt: '2026-01-01T00:00:00.000Z',

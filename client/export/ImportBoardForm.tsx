@@ -1,4 +1,4 @@
-// Import a board from a `learning-wall-board/1` JSON export (home page): a new board you own.
+// Import a board from a `learning-wall-board/2` (or `/1`) JSON export (home page): a new board you own.
 import { useState, type ChangeEvent } from 'react'
 import { importBoard } from './exportApi.ts'
 import './export.css'

@@ -1,7 +1,7 @@
 // Raising a pattern as an enabler or barrier onto a linked cycle one scale up, and answering back
 // down. Both boards' documents are written by the server, after it checks the caller's role on
-// both, the link, and each story's sensitivity: working stories may be quoted, confidential ones
-// are counted only, restricted ones add nothing but a count.
+// both and the link. The card carries counts and what the raising group wrote, never a story's
+// words: its quotes are resolved from the source board when read (GET …/quotes, cycles/quotes.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/access/roles.ts'
@@ -24,6 +24,7 @@ import type { AppEnv } from '../auth/identity.ts'
 import { HttpError } from '../errors.ts'
 import type { BoardRecord, ConditionRecord, Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { conditionQuotes } from '../cycles/quotes.ts'
 import { BoardIdParam } from './boards.ts'
 import { readJson } from './json.ts'
 
@@ -101,7 +102,8 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
       kind: input.value.kind,
       status: 'raised',
       declineReason: null,
-      createdBy: identity.user.id,
+      // An anonymous board links no person to what it raises, here or on the card.
+      createdBy: source.anonymous ? null : identity.user.id,
       createdAt: now,
       updatedAt: now,
     })
@@ -112,7 +114,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
       note: input.value.note,
       source: { boardId: source.id, title: source.title, scale: source.scale, patternId: patternId.data },
       raisedAt: condition.createdAt,
-      raisedBy: identity.user.displayName,
+      ...(source.anonymous ? {} : { raisedBy: identity.user.displayName }),
     }
     await writeBoth(condition, card, source, target)
     if (created) {
@@ -159,6 +161,21 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
       })
     }
     return c.json({ condition: next })
+  })
+
+  /**
+   * The card's quotes, resolved now from the source board (never stored on the card): for people
+   * with a role on the board it was raised to or from. Only the server's record of the raise
+   * grants this; ids in a document, an import file or a version do not.
+   */
+  app.get('/conditions/:conditionId/quotes', async (c) => {
+    const identity = requireIdentity(c)
+    const condition = await storage.conditions.get(c.req.param('conditionId'))
+    if (!condition) throw new HttpError(404, 'not_found', 'no such condition')
+    const onTarget = await storage.memberships.get(condition.targetBoard, identity.user.id)
+    const onSource = onTarget ? null : await storage.memberships.get(condition.sourceBoard, identity.user.id)
+    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
+    return c.json({ conditionId: condition.id, quotes: await conditionQuotes({ storage, rooms }, condition) })
   })
 
   /** "Show evidence": the source board and pattern, only for people with access there. */

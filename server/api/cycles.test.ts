@@ -86,7 +86,7 @@ describe('connected learning cycles', () => {
     expect((await raise(team, patternId, person)).body.error?.code).toBe('not_linked')
   })
 
-  it('[CY2] a raise puts a card on the higher board with counts, quotes only working stories, marks the pattern, and is idempotent', async () => {
+  it('[CY2][E15][E16] a raise puts a card on the higher board with counts and no story words, quotes only working stories through the endpoint, marks the pattern, and is idempotent', async () => {
     const { team, org, patternId, teamClient } = await teamWithPattern()
     await link(team, org)
     const orgClient = connect(org)
@@ -104,9 +104,13 @@ describe('connected learning cycles', () => {
       kind: 'barrier',
       name: 'Decisions take too long',
       status: 'raised',
-      evidence: { stories: 3, working: 1, confidential: 1, restricted: 1, quotes: ['Waited six weeks for a decision'] },
+      evidence: { stories: 3, working: 1, confidential: 1, restricted: 1 },
       source: { boardId: team, patternId, scale: 'team' },
+      raisedBy: 'Owner',
     })
+    expect(card.evidence).not.toHaveProperty('quotes')
+    const quoted = await server.owner.request<{ quotes: unknown[] }>('GET', `/api/conditions/${card.id}/quotes`)
+    expect(quoted.body.quotes).toEqual([{ text: 'Waited six weeks for a decision', role: 'supports' }])
     await waitFor(() => readRaised(teamClient.doc, patternId).length === 1)
     expect(readRaised(teamClient.doc, patternId)[0]).toMatchObject({ status: 'raised', target: { boardId: org } })
 
@@ -114,6 +118,7 @@ describe('connected learning cycles', () => {
     const encoded = Buffer.from(Y.encodeStateAsUpdate(orgClient.doc))
     expect(encoded.includes(Buffer.from(CANARY))).toBe(false)
     expect(encoded.includes(Buffer.from('Confidential detail'))).toBe(false)
+    expect(encoded.includes(Buffer.from('Waited six weeks'))).toBe(false)
     expect((await storedBytes(org)).includes(Buffer.from(CANARY))).toBe(false)
   })
 
@@ -247,47 +252,40 @@ describe('connected learning cycles', () => {
       expect(audit.body.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['pattern.shared', 'pattern.unshared']))
     }
   })
-  it("[CY9] a raised card's evidence follows the pattern: a story made confidential stops being quoted up; restricted, its quote is gone from the higher board's stored history too", async () => {
+  it("[CY9][E16] a raised card's evidence follows the pattern: a story made confidential stops being quoted up; restricted too, and the higher board never stored its words", async () => {
     const { team, org, patternId, teamClient } = await teamWithPattern()
     await link(team, org)
     const orgClient = connect(org)
     await synced(orgClient)
     expect((await raise(team, patternId, org)).status).toBe(201)
     const QUOTE = 'Waited six weeks for a decision'
-    const quotes = () => readConditions(orgClient.doc)[0]?.evidence.quotes ?? []
-    await waitFor(() => quotes().includes(QUOTE))
+    const conditionId = readConditions(await server.lw.rooms.read(org, (d) => d))[0]!.id
+    let last: string[] = []
+    const quotes = () => last
+    const refresh = async () => {
+      const res = await server.owner.request<{ quotes: Array<{ text: string }> }>('GET', `/api/conditions/${conditionId}/quotes`)
+      last = res.body.quotes.map((q) => q.text)
+      return last
+    }
+    await waitFor(async () => (await refresh()).includes(QUOTE))
     const working = [...teamClient.doc.getMap<Y.Map<unknown>>('stories').entries()].find(
       ([, m]) => m.get('sensitivity') === undefined || m.get('sensitivity') === 'working',
     )![0]
 
-    // Made confidential by a person on the team board (a plain document write).
-    teamClient.doc.transact(
-      () =>
-        teamClient.doc
-          .getMap<Y.Map<unknown>>('stories')
-          .get(working)!
-          .set('sensitivity', 'confidential'),
-      local,
-    )
-    await waitFor(() => !quotes().includes(QUOTE), 10_000, 'quote withdrawn from the card')
-    expect(readConditions(orgClient.doc)[0]!.evidence).toMatchObject({
-      working: 0,
-      confidential: 2,
-      restricted: 1,
-      quotes: [],
-    })
+    // Made confidential (through the server, as the story panel does).
+    const sensitivity = (to: string) => server.owner.request('PUT', `/api/boards/${team}/stories/${working}/sensitivity`, { sensitivity: to })
+    expect((await sensitivity('confidential')).status).toBe(200)
+    // Read at once: nothing to settle.
+    expect(await refresh()).toEqual([])
+    await waitFor(async () => !(await refresh()).includes(QUOTE), 10_000, 'quote withdrawn from the card')
+    expect(quotes()).toEqual([])
+    await waitFor(() => readConditions(orgClient.doc)[0]!.evidence.confidential === 2, 10_000, 'counts follow')
+    expect(readConditions(orgClient.doc)[0]!.evidence).toMatchObject({ working: 0, confidential: 2, restricted: 1 })
     // And back: consent covers quotes on linked boards, so the quote returns.
-    teamClient.doc.transact(
-      () =>
-        teamClient.doc
-          .getMap<Y.Map<unknown>>('stories')
-          .get(working)!
-          .set('sensitivity', 'working'),
-      local,
-    )
-    await waitFor(() => quotes().includes(QUOTE), 10_000, 'quote back on the card')
+    expect((await sensitivity('working')).status).toBe(200)
+    await waitFor(async () => (await refresh()).includes(QUOTE), 10_000, 'quote back on the card')
 
-    // Restricted through the server: gone from the card at once and from the org board's stored history.
+    // Restricted through the server: gone from the card at once; the org board never stored its words.
     const r = await server.owner.request(
       'PUT',
       `/api/boards/${team}/stories/${working}/sensitivity`,
@@ -295,7 +293,7 @@ describe('connected learning cycles', () => {
     )
     expect(r.status).toBe(200)
     const cards = await server.lw.rooms.read(org, (d) => readConditions(d))
-    expect(cards[0]!.evidence.quotes).toEqual([])
+    expect(await refresh()).toEqual([])
     expect(cards[0]!.evidence.restricted).toBe(2)
     expect((await storedBytes(org)).includes(Buffer.from(QUOTE))).toBe(false)
   })

@@ -58,7 +58,7 @@ describe('exports, import and history', () => {
     const first = await download(server.owner, `/api/boards/${boardId}/export/json`)
     expect(first.status).toBe(200)
     const data = JSON.parse(first.text)
-    expect(data.format).toBe('learning-wall-board/1')
+    expect(data.format).toBe('learning-wall-board/2')
     expect(data.votes.session.totals).toEqual({ 'pattern-p1': 2, 'pattern-p2': 1 })
     expect(data.votes.ballots).toHaveLength(2)
     expect(data.conditions).toHaveLength(1)
@@ -138,7 +138,7 @@ describe('exports, import and history', () => {
     expect((await download(server.owner, `/api/boards/${boardId}/export/board.svg?pattern=pattern-none`)).status).toBe(404)
     expect((await download(server.owner, `/api/boards/${boardId}/export/board.svg?pattern=x`)).status).toBe(400)
     const before = (await server.owner.request<{ boards: unknown[] }>('GET', '/api/boards')).body.boards.length
-    const wrong = await server.owner.request<{ error: { code: string } }>('POST', '/api/boards/import', { format: 'learning-wall-board/2' })
+    const wrong = await server.owner.request<{ error: { code: string } }>('POST', '/api/boards/import', { format: 'learning-wall-board/9' })
     expect(wrong.status).toBe(400)
     expect(wrong.body.error.code).toBe('unsupported_format')
     const data = JSON.parse((await download(server.owner, `/api/boards/${boardId}/export/json`)).text)

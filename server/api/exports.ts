@@ -7,12 +7,13 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { patternsCsv, storiesCsv } from '../../shared/export/csv.ts'
 import type { BoardExport } from '../../shared/export/format.ts'
-import { importBoard, parseExport } from '../../shared/export/importBoard.ts'
+import { droppedQuotes, importBoard, parseExport } from '../../shared/export/importBoard.ts'
 import { Audience, buildReport, reportMarkdown } from '../../shared/export/report.ts'
 import { PictureScope, renderSvg } from '../../shared/export/svg.ts'
 import { BoardTitle } from '../../shared/model/board.ts'
 import { emptySession, readSession, SESSION_KEY } from '../../shared/model/facilitation.ts'
 import { newId } from '../../shared/model/ids.ts'
+import { ROOT } from '../../shared/model/layout.ts'
 import { migrateBoard } from '../../shared/model/migrations.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import { PatternId } from '../../shared/model/pattern.ts'
@@ -23,12 +24,13 @@ import type { Audit } from '../auth/audit.ts'
 import { requireAccount, requireBoard, type BoardAccess } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
 import { RateLimiter } from '../auth/rateLimit.ts'
+import type { BoardBudget } from './boardBudget.ts'
 import { HttpError } from '../errors.ts'
 import { fileBase, readBoardData } from '../exports/boardData.ts'
 import { saveVersion } from '../exports/history.ts'
 import type { ExportJobs } from '../exports/jobs.ts'
 import type { RenderJob } from '../exports/render.ts'
-import type { BoardRecord, Storage, UserRecord } from '../storage/types.ts'
+import type { BoardRecord, ConditionRecord, ShareRecord, Storage, UserRecord } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
 
@@ -45,7 +47,7 @@ export const NAMED_VERSIONS_PER_WINDOW = 30
 export const IMPORTS_AT_ONCE = 2
 const STORE_WINDOW_MS = 10 * 60_000
 
-export type ExportRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; jobs: ExportJobs }
+export type ExportRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; jobs: ExportJobs; budget: BoardBudget }
 
 const HEAVY = ['board.png', 'board.pdf', 'report.pdf'] as const
 const JobInput = z.object({
@@ -76,7 +78,7 @@ function audienceOf(raw: string | undefined): Audience {
 
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' })
 
-export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): Hono<AppEnv> {
+export function exportRoutes({ storage, rooms, audit, jobs, budget }: ExportRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const importsPerPerson = new RateLimiter(IMPORTS_PER_WINDOW, STORE_WINDOW_MS)
   const versionsPerPerson = new RateLimiter(NAMED_VERSIONS_PER_WINDOW, STORE_WINDOW_MS)
@@ -226,16 +228,22 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     const { user } = requireAccount(c)
     // Before the body is read: parallel imports would each hold theirs in memory.
     if (importing >= IMPORTS_AT_ONCE) throw new HttpError(429, 'busy', 'other imports are running; try again in a moment')
+    // Attempts count before the body is read: a stream of invalid files costs the server as much.
+    limited(importsPerPerson, user.id, 'imports')
+    await budget.check(user.id)
     importing++
     try {
-      const parsed = parseExport(await readJson(c))
+      const body = await readJson(c)
+      const parsed = parseExport(body)
       if (!parsed.ok) throw HttpError.from(parsed.error)
-      limited(importsPerPerson, user.id, 'imports')
+      // Quotes a file carries (copied into a /1 file's cards, or resolved when a /2 file was made)
+      // are never written into the new board: no record of a raise or share grants it any.
+      const dropped = droppedQuotes(body)
       const data = parsed.value
       const board = await createBoardFrom(storage, user, data.board, (doc, voteSessionId) => importBoard(doc, data, { kind: 'server', reason: 'import' }, { voteSessionId }), data.votes.session ? newId() : null)
       if (data.votes.session) await importVotes(storage, board.record.id, board.voteSessionId!, data)
-      await audit({ boardId: board.record.id, actorId: user.id, action: 'board.imported', details: { stories: data.stories.length, patterns: data.patterns.length, format: data.format } })
-      return c.json({ board: board.record, role: 'owner' }, 201)
+      await audit({ boardId: board.record.id, actorId: user.id, action: 'board.imported', details: { stories: data.stories.length, patterns: data.patterns.length, format: data.format, droppedQuotes: dropped } })
+      return c.json({ board: board.record, role: 'owner', droppedQuotes: dropped }, 201)
     } finally {
       importing--
     }
@@ -267,11 +275,15 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
     if (a.identity.user.kind !== 'account') throw new HttpError(403, 'forbidden', 'guests cannot create boards; create an account')
     const input = parseInput(RestoreInput, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
+    await budget.check(a.identity.user.id)
     const found = await storage.versions.load(a.board.id, c.req.param('versionId'))
     if (!found) throw new HttpError(404, 'not_found', 'no such version of this board')
     const old = new Y.Doc()
     Y.applyUpdateV2(old, found.stateV2)
     const meta = readBoard(old).meta
+    // The server's records of the cards raised onto or shared with the board, for the new board's
+    // own copies (new ids), so their quotes resolve there under the same live rules.
+    const records = await cardRecords(storage, a.board.id, old)
     const when = found.version.name ?? found.version.createdAt.slice(0, 16).replace('T', ' ')
     const title = input.value.title ?? `${meta?.title ?? a.board.title} (${when})`.slice(0, 200)
     const board = await createBoardFrom(
@@ -282,6 +294,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
         Y.applyUpdateV2(doc, found.stateV2)
         const migrated = migrateBoard(doc)
         if (!migrated.ok) return migrated
+        rekeyCards(doc, records)
         doc.transact(() => {
           // A restored board starts without the old vote session (its ballots stay with the
           // original) and with the method and phase but none of the live session state (private
@@ -297,6 +310,7 @@ export function exportRoutes({ storage, rooms, audit, jobs }: ExportRouteDeps): 
       },
       null,
     )
+    await copyCardRecords(storage, board.record.id, records)
     await audit({ boardId: a.board.id, actorId: a.identity.user.id, action: 'version.restored', details: { versionId: found.version.id, newBoardId: board.record.id } })
     await audit({ boardId: board.record.id, actorId: a.identity.user.id, action: 'board.created', details: { fromBoard: a.board.id, versionId: found.version.id } })
     return c.json({ board: board.record, role: 'owner' }, 201)
@@ -342,4 +356,44 @@ async function importVotes(storage: Storage, boardId: string, sessionId: string,
   }
   for (const [voter, v] of byVoter) await storage.votes.change(sessionId, voter, v.organisation, () => v.votes)
   if (s.status === 'closed') await storage.votes.close(sessionId, s.closedAt ?? new Date().toISOString())
+}
+
+type CardRecords = { conditions: Array<{ record: ConditionRecord; newId: string }>; shares: Array<{ record: ShareRecord; newId: string }> }
+
+/** The records behind the cards a version holds: only those whose target is the version's board. */
+async function cardRecords(storage: Storage, boardId: string, doc: Y.Doc): Promise<CardRecords> {
+  const out: CardRecords = { conditions: [], shares: [] }
+  for (const id of doc.getMap(ROOT.conditions).keys()) {
+    const record = await storage.conditions.get(id)
+    if (record?.targetBoard === boardId) out.conditions.push({ record, newId: newId() })
+  }
+  for (const id of doc.getMap(ROOT.references).keys()) {
+    const record = await storage.shares.get(id)
+    if (record?.targetBoard === boardId) out.shares.push({ record, newId: newId() })
+  }
+  return out
+}
+
+/** The restored document's cards under their new records' ids (a card's id is its record's). */
+function rekeyCards(doc: Y.Doc, records: CardRecords): void {
+  doc.transact(() => {
+    for (const [root, list] of [[ROOT.conditions, records.conditions], [ROOT.references, records.shares]] as const) {
+      const cards = doc.getMap<unknown>(root)
+      for (const { record, newId: id } of list) {
+        const card = cards.get(record.id)
+        cards.delete(record.id)
+        if (card && typeof card === 'object') cards.set(id, { ...card, id })
+      }
+    }
+  })
+}
+
+async function copyCardRecords(storage: Storage, boardId: string, records: CardRecords): Promise<void> {
+  const now = new Date().toISOString()
+  for (const { record, newId: id } of records.conditions) {
+    await storage.conditions.createOnce({ ...record, id, targetBoard: boardId, createdAt: record.createdAt, updatedAt: now })
+  }
+  for (const { record, newId: id } of records.shares) {
+    await storage.shares.createOnce({ ...record, id, targetBoard: boardId })
+  }
 }

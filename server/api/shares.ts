@@ -1,4 +1,6 @@
-// Sharing a pattern with a horizontally linked peer cycle as a read-only reference card.
+// Sharing a pattern with a horizontally linked peer cycle as a read-only reference card. The card
+// carries counts and what the sharing group wrote; its quotes are resolved from the source board
+// when read (GET /api/shares/:id/quotes, cycles/quotes.ts), never copied.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/access/roles.ts'
@@ -9,6 +11,7 @@ import { parseInput } from '../../shared/ops/validate.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireBoard, requireIdentity } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
+import { shareQuotes } from '../cycles/quotes.ts'
 import type { PatternSharing } from '../cycles/sharing.ts'
 import { HttpError } from '../errors.ts'
 import type { Storage } from '../storage/types.ts'
@@ -71,6 +74,17 @@ export function shareRoutes({ storage, rooms, audit, sharing }: ShareRouteDeps):
       })
     }
     return c.json({ shares: out })
+  })
+
+  /** The reference's quotes now, for people with a role on either board (the share record grants it). */
+  app.get('/shares/:shareId/quotes', async (c) => {
+    const identity = requireIdentity(c)
+    const share = await storage.shares.get(c.req.param('shareId'))
+    if (!share) throw new HttpError(404, 'not_found', 'no such share')
+    const onTarget = await storage.memberships.get(share.targetBoard, identity.user.id)
+    const onSource = onTarget ? null : await storage.memberships.get(share.sourceBoard, identity.user.id)
+    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this reference')
+    return c.json({ shareId: share.id, quotes: await shareQuotes({ storage, rooms }, share) })
   })
 
   app.delete('/shares/:shareId', async (c) => {

@@ -111,6 +111,11 @@ export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRoute
       action: 'story.withdrawn',
       details: { storyId, byAuthor, ...counts },
     })
+    // Every other board whose documents and history the withdrawal rewrote (boards restored from
+    // this board's versions) keeps its own record of it: ids only.
+    for (const other of result.value.boards.filter((b) => b !== board.id)) {
+      await audit({ boardId: other, actorId: null, action: 'story.withdrawn', details: { storyId, fromBoard: board.id } })
+    }
     return c.json({ storyId, withdrawn: true, ...counts })
   })
 

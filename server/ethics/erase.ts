@@ -14,13 +14,25 @@ export async function boardsRestoredFrom(storage: Storage, boardId: string): Pro
   return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== boardId))]
 }
 
-/** Boards that may hold a quote of this board's stories: those it raised conditions to or shares patterns with. */
-export async function boardsQuoting(storage: Storage, boardId: string): Promise<string[]> {
-  const others = new Set<string>()
-  for (const c of await storage.conditions.forBoards([boardId])) if (c.sourceBoard === boardId) others.add(c.targetBoard)
-  for (const s of await storage.shares.fromBoard(boardId)) others.add(s.targetBoard)
-  others.delete(boardId)
-  return [...others]
+/**
+ * Loads every board this one raised conditions to or shares patterns with, and the boards restored
+ * from their versions: a board stored before evidence by reference holds copied quotes until it is
+ * loaded, which runs the board/2 migration over its document, history and versions
+ * (server/sync/storedMigration.ts). On migrated boards this only reads.
+ */
+export async function linkedBoardsMigrated({ storage, rooms }: EraseDeps, boardId: string): Promise<void> {
+  const queue: string[] = []
+  for (const c of await storage.conditions.forBoards([boardId])) if (c.sourceBoard === boardId) queue.push(c.targetBoard)
+  for (const s of await storage.shares.fromBoard(boardId)) queue.push(s.targetBoard)
+  const seen = new Set([boardId])
+  while (queue.length) {
+    const next = queue.shift()!
+    if (seen.has(next)) continue
+    seen.add(next)
+    if (!(await storage.boards.get(next))) continue
+    await rooms.read(next, () => null)
+    queue.push(...(await boardsRestoredFrom(storage, next)))
+  }
 }
 
 /**

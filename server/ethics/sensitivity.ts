@@ -17,11 +17,8 @@ import { STORY_KEYS, type Sensitivity } from '../../shared/model/story.ts'
 import { zAbove } from '../../shared/model/zorder.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
-import { quoteOf } from '../../shared/model/carried.ts'
-import { fragmentText } from '../../shared/model/richText.ts'
-import { removeQuotes } from '../../shared/model/withdrawal.ts'
 import { refreshRaisedEvidence } from '../cycles/raisedEvidence.ts'
-import { boardsQuoting, eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
+import { eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'sensitivity' }
 
@@ -51,13 +48,7 @@ export async function restrict(deps: EraseDeps, boardId: string, storyId: string
   const first = await rooms.read(boardId, (doc) => {
     const map = storyMap(doc, storyId)
     if (!map) return null
-    const text = map.get(STORY_KEYS.text)
-    return {
-      content: contentOf(map),
-      createdAt: Number(map.get(STORY_KEYS.createdAt)) || Date.now(),
-      // The quote a linked board may have received, found again by its exact text.
-      quote: text instanceof Y.XmlFragment ? quoteOf(fragmentText(text)) : '',
-    }
+    return { content: contentOf(map), createdAt: Number(map.get(STORY_KEYS.createdAt)) || Date.now() }
   })
   if (!first) return fail('not_found', 'no such story')
   await rooms.change(room, (doc) => putRestricted(doc, storyId, first.content, first.createdAt, ORIGIN), 'restrict')
@@ -76,17 +67,12 @@ export async function restrict(deps: EraseDeps, boardId: string, storyId: string
   await rewriteVersions(storage, boardId, (doc) => {
     if (storyMap(doc, storyId)) toPlaceholder(doc, storyId, ORIGIN)
   })
-  // Quotes of it carried up or across: the cards' evidence is recomputed now (a restricted story
-  // is counted, never quoted); a card whose pattern is gone loses the quote by its text. Their
-  // boards' stored history and versions are rewritten too.
-  const others = await boardsQuoting(storage, boardId)
+  // Linked boards hold no quote of it (quotes are resolved from this board when read, and a
+  // restricted story is never quoted); boards stored before that are migrated now. Their cards'
+  // counts follow at once.
+  await linkedBoardsMigrated(deps, boardId)
   await refreshRaisedEvidence(deps, boardId)
-  const quotes = new Set(first.quote ? [first.quote] : [])
-  for (const other of others) {
-    await rooms.change(other, (doc) => void removeQuotes(doc, quotes, ORIGIN), 'restrict')
-    await rewriteVersions(storage, other, (doc) => void removeQuotes(doc, quotes, ORIGIN))
-  }
-  await eraseHistory(deps, [boardId, ...others])
+  await eraseHistory(deps, [boardId])
   return ok(null)
 }
 

@@ -1,16 +1,14 @@
 // Withdrawing a story: gone from the live documents (the board's shared and restricted ones), from
-// the cards of other boards that quoted it, from the stored history of every one of them (log,
-// snapshot, saved versions) and from the database files. A withdrawn mark without content stays,
-// and the room refuses anything written under the id again (StoryGuard).
-import * as Y from 'yjs'
-import { quoteOf } from '../../shared/model/carried.ts'
+// the stored history of every one of them (log, snapshot, saved versions), from boards restored
+// from the board's own versions (which hold the story itself) and from the database files. Linked
+// boards hold no copy of its words (evidence by reference: their cards' quotes are resolved from
+// this board when read), so there is nothing to chase there. A withdrawn mark without content
+// stays, and the room refuses anything written under the id again (StoryGuard).
 import { storiesMap, type Origin } from '../../shared/model/layout.ts'
 import { restrictedRoom } from '../../shared/model/restricted.ts'
-import { fragmentText } from '../../shared/model/richText.ts'
-import { STORY_KEYS } from '../../shared/model/story.ts'
-import { removeQuotes, withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
+import { withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
-import { boardsQuoting, boardsRestoredFrom, eraseHistory, rewriteVersions, type EraseDeps } from './erase.ts'
+import { boardsRestoredFrom, eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
 
@@ -48,29 +46,21 @@ async function withdrawHere(deps: EraseDeps, boardId: string, storyId: string): 
   const present = await rooms.read(boardId, (doc) => ({
     story: storiesMap(doc).has(storyId),
     withdrawn: withdrawnMap(doc).has(storyId),
-    // The quote a linked board may have received: found again by its exact text.
-    quote: (() => {
-      const map = storiesMap(doc).get(storyId)
-      const text = map instanceof Y.Map ? map.get(STORY_KEYS.text) : null
-      return text instanceof Y.XmlFragment ? quoteOf(fragmentText(text)) : ''
-    })(),
   }))
   if (!present.story && !present.withdrawn) return fail('not_found', 'no such story')
+  // Boards stored before evidence by reference may still hold copied quotes: loading them runs the
+  // migration that removes them from their documents, histories and versions.
+  await linkedBoardsMigrated(deps, boardId)
   const at = new Date().toISOString()
   await rooms.change(boardId, (doc) => void withdrawStory(doc, storyId, at, ORIGIN), 'withdrawal')
   await rooms.change(restricted, (doc) => void withdrawStory(doc, storyId, at, ORIGIN, false), 'withdrawal')
 
-  const others = await boardsQuoting(storage, boardId)
-  const quotes = new Set(present.quote ? [present.quote] : [])
-  for (const other of others) await rooms.change(other, (doc) => void removeQuotes(doc, quotes, ORIGIN), 'withdrawal')
-
-  let versions = await rewriteVersions(storage, boardId, (doc) => {
+  const versions = await rewriteVersions(storage, boardId, (doc) => {
     if (storiesMap(doc).has(storyId)) withdrawStory(doc, storyId, at, ORIGIN)
   })
-  for (const other of others) versions += await rewriteVersions(storage, other, (doc) => void removeQuotes(doc, quotes, ORIGIN))
 
   // Drafts revealed into the board still hold their text in the draft rooms' stored history.
   const drafts = await storage.docs.roomsWithPrefix(`${boardId}~draft~`)
-  await eraseHistory(deps, [boardId, restricted, ...drafts, ...others])
-  return ok({ boards: [boardId, ...others], versions })
+  await eraseHistory(deps, [boardId, restricted, ...drafts])
+  return ok({ boards: [boardId], versions })
 }

@@ -59,10 +59,11 @@ describe('withdrawal', () => {
     if (!pattern.ok) throw new Error('pattern')
     await roomHolds(server, team, (d) => d.getMap('members').size === 2)
 
-    // The story travels: raised onto the council board as a quote, saved in a named version, compacted.
-    const raised = await server.owner.request('POST', `/api/boards/${team}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier' })
+    // The story travels: raised onto the council board (quoted there by reference), saved in a named version, compacted.
+    const raised = await server.owner.request<{ condition: { id: string } }>('POST', `/api/boards/${team}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier' })
     expect(raised.status).toBe(201)
-    expect(await server.lw.rooms.read(org, (d) => readConditions(d)[0]?.evidence.quotes)).toEqual([CANARY])
+    const quotes = async () => (await server.owner.request<{ quotes: Array<{ text: string }> }>('GET', `/api/conditions/${raised.body.condition.id}/quotes`)).body.quotes.map((q) => q.text)
+    expect(await quotes()).toEqual([CANARY])
     const state = await server.lw.rooms.read(team, (d) => Y.encodeStateAsUpdateV2(d))
     await server.storage.versions.save({ id: newId(), boardId: team, kind: 'named', name: 'End of workshop', createdBy: null, createdAt: new Date().toISOString() }, state)
     await server.lw.rooms.compactStored(team)
@@ -84,7 +85,8 @@ describe('withdrawal', () => {
 
     const withdrawn = await server.owner.request<{ withdrawn: boolean; boards: number; versions: number }>('POST', `/api/boards/${team}/stories/${id}/withdraw`)
     expect(withdrawn.status).toBe(200)
-    expect(withdrawn.body).toMatchObject({ withdrawn: true, boards: 2 })
+    // Only the board itself is rewritten: the council board never held the story's words.
+    expect(withdrawn.body).toMatchObject({ withdrawn: true, boards: 1 })
     // The named version, and any automatic one saved while the story was there.
     expect(withdrawn.body.versions).toBeGreaterThanOrEqual(1)
 
@@ -92,7 +94,8 @@ describe('withdrawal', () => {
     await waitFor(() => !storiesMap(author.doc).has(id), 5000, 'live removal')
     expect(await server.lw.rooms.read(team, (d) => readWithdrawn(d).map((w) => w.id))).toEqual([id])
     expect(await server.lw.rooms.read(team, (d) => storiesMap(d).has(other.value.id))).toBe(true)
-    expect(await server.lw.rooms.read(org, (d) => readConditions(d).map((c) => c.evidence.quotes))).toEqual([[]])
+    expect(await quotes()).toEqual([])
+    expect(await server.lw.rooms.read(org, (d) => readConditions(d).length)).toBe(1)
 
     // Stored bytes: the database file and its WAL (after the checkpoint), every saved version, both boards.
     expect(inDatabase(CANARY)).toBe(false)
@@ -144,7 +147,7 @@ describe('withdrawal', () => {
     expect(inDatabase(secret)).toBe(false)
   })
 
-  it('[E10] withdrawal reaches boards restored from saved versions of the board, and boards restored from those', async () => {
+  it('[E10][E8] withdrawal reaches boards restored from saved versions of the board, and boards restored from those, each auditing it', async () => {
     const secret = 'CANARY-wd-restored-5b2e'
     const board = await server.createBoard('Housing first team', 'team')
     const c = connect(board)
@@ -169,6 +172,10 @@ describe('withdrawal', () => {
     for (const b of [board, child, grandchild]) {
       expect(await server.lw.rooms.read(b, (d) => storiesMap(d).has(made.value.id))).toBe(false)
       expect(await server.lw.rooms.read(b, (d) => readWithdrawn(d).map((w) => w.id))).toEqual([made.value.id])
+      // Each board the withdrawal rewrote records it: ids and counts only.
+      const audit = await server.owner.request<{ entries: Array<{ action: string; details: Record<string, unknown> }> }>('GET', `/api/boards/${b}/audit`)
+      expect(audit.body.entries.filter((e) => e.action === 'story.withdrawn' && e.details.storyId === made.value.id)).toHaveLength(1)
+      expect(JSON.stringify(audit.body)).not.toContain(secret)
     }
     expect(inDatabase(secret)).toBe(false)
   })

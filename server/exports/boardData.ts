@@ -1,10 +1,13 @@
 // Reads what an export needs from the live board (through Rooms, so pending edits are in) and from
-// storage (anonymous mode, the ballots of the latest vote). The reading is quick; the rendering of
-// heavy formats happens in a worker.
+// storage (anonymous mode, the ballots of the latest vote, the quotes of the cards raised onto or
+// shared with the board, resolved now from their source boards). The reading is quick; the
+// rendering of heavy formats happens in a worker.
 import { exportBoard } from '../../shared/export/exportBoard.ts'
 import type { BoardExport } from '../../shared/export/format.ts'
 import { quotesOf } from '../../shared/export/report.ts'
+import { ROOT } from '../../shared/model/layout.ts'
 import { readVoteSession } from '../../shared/model/vote.ts'
+import { boardCardQuotes } from '../cycles/quotes.ts'
 import type { BoardRecord, Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 
@@ -15,8 +18,13 @@ export async function readBoardData(storage: Storage, rooms: Rooms, board: Board
   const session = sessionId ? await storage.votes.get(sessionId) : null
   // Ballots exist only for a closed vote of this board; anonymous boards erased them at the close.
   const ballots = session?.boardId === board.id && session.status === 'closed' && !board.anonymous ? await storage.votes.all(session.id) : []
+  const ids = await rooms.read(board.id, (doc) => ({
+    conditions: [...doc.getMap(ROOT.conditions).keys()],
+    references: [...doc.getMap(ROOT.references).keys()],
+  }))
+  const cardQuotes = await boardCardQuotes({ storage, rooms }, board.id, ids)
   return rooms.read(board.id, (doc) => ({
-    data: exportBoard(doc, { anonymous: board.anonymous, ballots, exportedAt: new Date().toISOString() }),
+    data: exportBoard(doc, { anonymous: board.anonymous, ballots, exportedAt: new Date().toISOString(), quotes: cardQuotes }),
     quotes: quotesOf(doc),
   }))
 }

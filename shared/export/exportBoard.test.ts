@@ -4,7 +4,8 @@ import { storiesMap } from '../model/layout.ts'
 import { readBoard } from '../model/readBoard.ts'
 import { newBoard, ORIGIN, unwrap } from '../testing/board.ts'
 import { exportBoard } from './exportBoard.ts'
-import { importBoard, parseExport } from './importBoard.ts'
+import { droppedQuotes, importBoard, parseExport } from './importBoard.ts'
+import { readConditions, readReferences } from '../model/condition.ts'
 import { RESTRICTED_CANARY, richBoard } from './testBoard.ts'
 
 const AT = '2026-11-26T04:00:00.000Z'
@@ -16,7 +17,7 @@ function roundTrip(json: string, voteSessionId: string | null): Y.Doc {
   return doc
 }
 
-describe('board export (learning-wall-board/1)', () => {
+describe('board export (learning-wall-board/2)', () => {
   it('[X1] round-trips: export, import into a new board, export again gives identical JSON', () => {
     const { doc, ballots } = richBoard()
     const first = JSON.stringify(exportBoard(doc, { anonymous: false, ballots, exportedAt: AT }), null, 2)
@@ -84,5 +85,45 @@ describe('board export (learning-wall-board/1)', () => {
     expect(parseExport(dangling)).toMatchObject({ ok: false, error: { message: expect.stringContaining('story-missing') } })
     const twice = { ...good, stories: [...good.stories, good.stories[0]!] }
     expect(parseExport(twice)).toMatchObject({ ok: false, error: { message: expect.stringContaining('twice') } })
+  })
+
+  it('[E16] cards carry the quotes the server resolved at export time beside them; an import writes none into the board', () => {
+    const { doc, ballots } = richBoard()
+    const quote = { text: 'CANARY-x-9d2a the letter came too late', role: 'supports' as const }
+    const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT, quotes: { conditions: { 'cond-1': [quote] }, references: { 'share-1': [quote] } } })
+    expect(data.format).toBe('learning-wall-board/2')
+    expect(data.conditions[0]!.quotes).toEqual([quote])
+    expect(data.references[0]!.quotes).toEqual([quote])
+    // Without resolved quotes (a card the server has no record for) the card has none.
+    expect(exportBoard(doc, { anonymous: false, ballots, exportedAt: AT }).conditions[0]).not.toHaveProperty('quotes')
+    const parsed = unwrap(parseExport(JSON.parse(JSON.stringify(data))))
+    expect(droppedQuotes(data)).toBe(2)
+    const imported = newBoard()
+    unwrap(importBoard(imported, parsed, ORIGIN, { voteSessionId: null }))
+    expect(readConditions(imported).map((c) => c.name)).toEqual(['Benefit rules'])
+    expect(readReferences(imported).map((r) => r.name)).toEqual(['Peer pattern'])
+    expect(JSON.stringify(imported.toJSON())).not.toContain('CANARY')
+  })
+
+  it('[E18] a learning-wall-board/1 file still imports: its cards\' copied quotes are dropped and counted', () => {
+    const { doc, ballots } = richBoard()
+    const v2 = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
+    const old = 'CANARY-v1-77be we were told to wait'
+    const v1 = {
+      ...v2,
+      format: 'learning-wall-board/1',
+      conditions: v2.conditions.map((c) => ({ ...c, evidence: { ...c.evidence, quotes: [old] } })),
+      references: v2.references.map((r) => ({ ...r, evidence: { ...r.evidence, quotes: [old, 'another'] } })),
+    }
+    expect(droppedQuotes(v1)).toBe(3)
+    const parsed = unwrap(parseExport(JSON.parse(JSON.stringify(v1))))
+    expect(parsed.format).toBe('learning-wall-board/1')
+    const imported = newBoard()
+    unwrap(importBoard(imported, parsed, ORIGIN, { voteSessionId: null }))
+    expect(readConditions(imported)[0]!.evidence).toEqual(v2.conditions[0]!.evidence)
+    expect(readBoard(imported).stories).toHaveLength(5)
+    expect(JSON.stringify(imported.toJSON())).not.toContain(old)
+    // Exported again, it is a /2 file without them.
+    expect(JSON.stringify(exportBoard(imported, { anonymous: false, ballots: [], exportedAt: AT }))).not.toContain(old)
   })
 })

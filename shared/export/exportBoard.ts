@@ -1,10 +1,10 @@
-// Builds the `learning-wall-board/1` export from a board document and what the server holds beside
-// it (anonymous mode, the ballots of a closed vote). Deterministic: stories and patterns sorted by
+// Builds the `learning-wall-board/2` export from a board document and what the server holds beside
+// it (anonymous mode, the ballots of a closed vote, the quotes it resolved for the board's cards). Deterministic: stories and patterns sorted by
 // id, voters numbered by their sorted ids, so exporting the same content twice gives the same
 // bytes. Pure module: Yjs and zod.
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { readConditions, readReferences, RaisedMark } from '../model/condition.ts'
+import { readConditions, readReferences, RaisedMark, type CardQuotes } from '../model/condition.ts'
 import { readSession, TemplateArea } from '../model/facilitation.ts'
 import { patternsMap, ROOT, storiesMap } from '../model/layout.ts'
 import { readBoard } from '../model/readBoard.ts'
@@ -19,6 +19,8 @@ export type ExportExtras = {
   /** The votes the server holds for the board's latest session (ignored unless it is closed). */
   ballots: readonly BallotRow[]
   exportedAt: string
+  /** Quotes for the board's cards, resolved by the server now; none when absent. */
+  quotes?: CardQuotes
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -103,9 +105,13 @@ export function exportBoard(doc: Y.Doc, extras: ExportExtras): BoardExport {
     stories: stories.sort(byId),
     patterns: patterns.sort(byId),
     votes: { session, ballots },
-    conditions: readConditions(doc).sort(byId),
+    conditions: readConditions(doc)
+      .sort(byId)
+      .map((c) => (extras.quotes?.conditions[c.id]?.length ? { ...c, quotes: extras.quotes.conditions[c.id] } : c)),
     raised,
-    references: readReferences(doc).sort(byId),
+    references: readReferences(doc)
+      .sort(byId)
+      .map((r) => (extras.quotes?.references[r.id]?.length ? { ...r, quotes: extras.quotes.references[r.id] } : r)),
     areas,
     method,
   }

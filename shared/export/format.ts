@@ -1,10 +1,13 @@
-// The versioned JSON export of a board, `learning-wall-board/1`: everything a new board needs to
+// The versioned JSON export of a board, `learning-wall-board/2`: everything a new board needs to
 // hold identical content. Type and validator together. Restricted stories travel only as
 // placeholders (position, size, membership; no text, no fields): they never leave their board.
-// Pure module: zod only.
+// Cards raised onto or shared with the board carry the quotes the server resolved at export time
+// (`quotes`), beside the card; an import never writes them into a document. `/1` files (whose
+// cards copied quotes into `evidence.quotes`) still import, their quotes dropped. Pure module: zod only.
 import { z } from 'zod'
 import { BoardMeta } from '../model/board.ts'
-import { ConditionCard, PatternReference, RaisedMark } from '../model/condition.ts'
+import { CarriedQuote, ConditionCard, PatternReference, RaisedMark } from '../model/condition.ts'
+import { MAX_QUOTES } from '../model/carried.ts'
 import { Phase, TemplateArea } from '../model/facilitation.ts'
 import { Colour, Point, Rect, Size } from '../model/geometry.ts'
 import { Confidence, MemberRole, PatternId } from '../model/pattern.ts'
@@ -13,7 +16,17 @@ import { Measure, Outcome, Sensitivity, StoryId } from '../model/story.ts'
 import { VoteSession } from '../model/vote.ts'
 import { RichDoc } from './richDoc.ts'
 
-export const EXPORT_FORMAT = 'learning-wall-board/1'
+export const EXPORT_FORMAT = 'learning-wall-board/2'
+/** Still imported: cards' copied quotes are dropped (and counted, droppedQuotes). */
+export const LEGACY_EXPORT_FORMAT = 'learning-wall-board/1'
+export const IMPORTED_FORMATS: readonly string[] = [LEGACY_EXPORT_FORMAT, EXPORT_FORMAT]
+
+/** Quotes resolved by the server when the file was made, under the source board's rules then. */
+const ExportQuotes = z.array(CarriedQuote).max(MAX_QUOTES).optional()
+export const ExportCondition = ConditionCard.extend({ quotes: ExportQuotes })
+export type ExportCondition = z.infer<typeof ExportCondition>
+export const ExportReference = PatternReference.extend({ quotes: ExportQuotes })
+export type ExportReference = z.infer<typeof ExportReference>
 
 export const ExportStory = z.object({
   id: StoryId,
@@ -86,18 +99,18 @@ export type ExportMethod = z.infer<typeof ExportMethod>
 export const ExportArea = TemplateArea.extend({ id: z.string().min(1).max(64) })
 
 export const BoardExport = z.object({
-  format: z.literal(EXPORT_FORMAT),
+  format: z.enum([LEGACY_EXPORT_FORMAT, EXPORT_FORMAT]),
   exportedAt: z.string(),
   board: BoardMeta.extend({ anonymous: z.boolean() }),
   stories: z.array(ExportStory).max(20_000),
   /** Patterns are created one by one, each above all others: at most 1,000 keeps an import quick. */
   patterns: z.array(ExportPattern).max(1_000),
   votes: ExportVotes,
-  /** Enablers and barriers raised onto this board, as carried. */
-  conditions: z.array(ConditionCard).max(5_000),
+  /** Enablers and barriers raised onto this board, as carried, with their quotes at export time. */
+  conditions: z.array(ExportCondition).max(5_000),
   /** Where this board's patterns went: patternId → marks. */
   raised: z.record(z.string(), z.array(RaisedMark).max(100)).refine((r) => Object.keys(r).length <= 5_000, 'at most 5000 raised patterns'),
-  references: z.array(PatternReference).max(5_000),
+  references: z.array(ExportReference).max(5_000),
   /** A template's tables, columns and zones (a template has at most 60). */
   areas: z.array(ExportArea).max(500),
   method: ExportMethod.nullable(),

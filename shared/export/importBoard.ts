@@ -1,5 +1,7 @@
-// Builds a new board document from a `learning-wall-board/1` export with the shared operations,
-// keeping ids, z-order and times so that exporting the new board gives the same export back.
+// Builds a new board document from a `learning-wall-board/2` (or `/1`) export with the shared
+// operations, keeping ids, z-order and times so that exporting the new board gives the same export
+// back. Cards' quotes are never written into the document: on the new board no server record of a
+// raise or share grants any, so its cards show counts only.
 // The caller (the server) makes the board record and the vote rows. Pure module: Yjs and zod.
 import * as Y from 'yjs'
 import { updateBoardMeta } from '../ops/board.ts'
@@ -13,7 +15,7 @@ import { STORY_KEYS } from '../model/story.ts'
 import { VOTE_KEYS } from '../model/vote.ts'
 import { fail, ok, type Result } from '../result.ts'
 import { parseInput } from '../ops/validate.ts'
-import { BoardExport } from './format.ts'
+import { BoardExport, IMPORTED_FORMATS } from './format.ts'
 import { writeRich } from './richDoc.ts'
 
 /** Deeper than any board export (rich text nests lists a few levels); the schema is recursive. */
@@ -35,8 +37,8 @@ function tooDeep(input: unknown, max: number): boolean {
 export function parseExport(input: unknown): Result<BoardExport> {
   // Before the recursive schema, which would run out of stack on a deep enough input.
   if (tooDeep(input, MAX_EXPORT_DEPTH)) return fail('invalid_input', `the export nests deeper than ${MAX_EXPORT_DEPTH} levels`)
-  if (typeof input === 'object' && input !== null && 'format' in input && (input).format !== 'learning-wall-board/1') {
-    return fail('unsupported_format', `this version imports learning-wall-board/1, not ${String((input).format)}`)
+  if (typeof input === 'object' && input !== null && 'format' in input && !IMPORTED_FORMATS.includes(String(input.format))) {
+    return fail('unsupported_format', `this version imports ${IMPORTED_FORMATS.join(' and ')}, not ${String(input.format)}`)
   }
   const parsed = parseInput(BoardExport, input)
   if (!parsed.ok) return parsed
@@ -63,6 +65,24 @@ export function parseExport(input: unknown): Result<BoardExport> {
     if (!patternIds.has(b.patternId)) return fail('invalid_input', `a ballot names a missing pattern ${b.patternId}`, 'votes')
   }
   return ok(data)
+}
+
+/**
+ * How many quotes an import leaves out: copies in a `/1` file's cards (`evidence.quotes`) and the
+ * quotes a `/2` file resolved at export time. Reported to the importer; never stored.
+ */
+export function droppedQuotes(input: unknown): number {
+  let n = 0
+  const cards = (key: string): unknown[] => {
+    const list = (input as Record<string, unknown> | null)?.[key]
+    return Array.isArray(list) ? list : []
+  }
+  for (const card of [...cards('conditions'), ...cards('references')]) {
+    const c = card as { quotes?: unknown; evidence?: { quotes?: unknown } } | null
+    if (Array.isArray(c?.quotes)) n += c.quotes.length
+    if (Array.isArray(c?.evidence?.quotes)) n += c.evidence.quotes.length
+  }
+  return n
 }
 
 /** Stories created per call (createStories takes at most 10,000). */
@@ -134,9 +154,10 @@ export function importBoard(doc: Y.Doc, data: BoardExport, origin: Origin, optio
     if (data.votes.session && options.voteSessionId) {
       voteMap(doc).set(VOTE_KEYS.session, { ...data.votes.session, id: options.voteSessionId })
     }
-    for (const c of data.conditions) doc.getMap(ROOT.conditions).set(c.id, c)
+    // Cards as carried, without quotes (the parsed evidence has none; resolved ones stay in the file).
+    for (const { quotes: _q, ...c } of data.conditions) doc.getMap(ROOT.conditions).set(c.id, c)
     for (const [patternId, marks] of Object.entries(data.raised)) doc.getMap(ROOT.raised).set(patternId, marks)
-    for (const r of data.references) doc.getMap(ROOT.references).set(r.id, r)
+    for (const { quotes: _q, ...r } of data.references) doc.getMap(ROOT.references).set(r.id, r)
     for (const { id, ...area } of data.areas) doc.getMap(ROOT.areas).set(id, area)
     if (data.method) doc.getMap(ROOT.session).set(SESSION_KEY, { ...emptySession(), ...data.method })
   }, origin)

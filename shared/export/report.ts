@@ -89,6 +89,8 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
   if (audience === 'concise') return report
 
   for (const p of ranked) report.sections.push(patternSection(p, summaries.get(p.id)!, quotes[p.id] ?? [], audience))
+  const received = receivedQuotes(data)
+  if (received) report.sections.push(received)
   if (audience === 'descriptive') return report
 
   report.sections.push(methodSection(data))
@@ -188,6 +190,17 @@ function countsSection(data: BoardExport): Section {
   const sens = allMeasures.bySensitivity
   blocks.push({ kind: 'p', text: `Sensitivity: ${sens.working} working, ${sens.confidential} confidential, ${sens.restricted} restricted.` })
   return { heading: 'Counts by teller role and outcome; measures', blocks }
+}
+
+/** Quotes on the cards raised to or shared with this board, as the server resolved them for this export. */
+function receivedQuotes(data: BoardExport): Section | null {
+  const blocks: Block[] = []
+  for (const card of [...data.conditions, ...data.references]) {
+    if (!card.quotes?.length) continue
+    blocks.push({ kind: 'p', text: `${card.name} (from ${card.source.title})` })
+    for (const q of card.quotes) blocks.push({ kind: 'quote', text: q.role === 'supports' ? q.text : `${q.text} (counter-example)` })
+  }
+  return blocks.length ? { heading: 'Quotes from linked boards', blocks } : null
 }
 
 function provenanceSection(data: BoardExport): Section {

@@ -49,7 +49,7 @@ export function richBoard(): { doc: Y.Doc; ballots: BallotRow[] } {
       closedAt: '2026-10-02T10:10:00.000Z', totals: { 'pattern-p1': 4, 'pattern-p2': 1 },
       byOrganisation: { Council: { 'pattern-p1': 3 }, Charity: { 'pattern-p1': 1, 'pattern-p2': 1 } }, voters: 2,
     })
-    const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 3, confidential: 0, restricted: 0, tellerRoles: 2, outcomes: { better: 2 }, quotes: ['A quote from below'] }
+    const evidence = { stories: 3, supports: 3, counterExamples: 0, working: 3, confidential: 0, restricted: 0, tellerRoles: 2, outcomes: { better: 2 } }
     doc.getMap(ROOT.conditions).set('cond-1', {
       id: 'cond-1', kind: 'barrier', name: 'Benefit rules', summary: 'Rules stop help', note: '', evidence,
       source: { boardId: 'board-below', title: 'Front door', scale: 'person', patternId: 'px' },

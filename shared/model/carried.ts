@@ -1,9 +1,11 @@
-// What of a pattern may leave its board: name, description, counts, and quotes from `working`
-// stories whose consent covers linked boards and quotes (shared/model/consent.ts). Confidential
-// stories are counted; restricted ones add nothing but a count.
-// Used for conditions raised upward and for references shared with peers. Pure module.
+// What of a pattern may leave its board: name, description and counts are copied onto the card;
+// quotes never are. They are resolved from the source board's current state whenever a card is
+// read (linkedQuotes): only `working` stories whose consent covers linked boards and quotes
+// (shared/model/consent.ts), so a withdrawal or restriction takes effect at the next read, with
+// nothing to chase in other boards. Used for conditions raised upward and for references shared
+// with peers. Pure module.
 import type * as Y from 'yjs'
-import type { CarriedEvidence } from './condition.ts'
+import type { CarriedEvidence, CarriedQuote } from './condition.ts'
 import { quotableOnLinkedBoards } from './consent.ts'
 import { summarizeEvidence } from './evidence.ts'
 import { readBoard } from './readBoard.ts'
@@ -13,7 +15,7 @@ export const QUOTE_CHARS = 280
 
 export type CarriedPattern = { name: string; summary: string; evidence: CarriedEvidence }
 
-/** The quote a story's text becomes on a linked board (also how withdrawal finds it again). */
+/** The quote a story's text becomes on a linked board. */
 export const quoteOf = (text: string): string =>
   text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text
 
@@ -23,11 +25,6 @@ export function carriedPattern(doc: Y.Doc, patternId: string): CarriedPattern | 
   if (!pattern) return null
   const byId = new Map(board.stories.map((s) => [s.id, s]))
   const summary = summarizeEvidence(pattern, byId)
-  const quotes: string[] = []
-  for (const m of pattern.members) {
-    const s = byId.get(m.storyId)
-    if (s && quotableOnLinkedBoards(s) && s.text && quotes.length < MAX_QUOTES) quotes.push(quoteOf(s.text))
-  }
   return {
     name: pattern.name || 'Untitled pattern',
     summary: pattern.description.slice(0, 2000),
@@ -38,7 +35,23 @@ export function carriedPattern(doc: Y.Doc, patternId: string): CarriedPattern | 
       ...summary.bySensitivity,
       tellerRoles: summary.tellerRoles.length,
       outcomes: summary.outcomes,
-      quotes,
     },
   }
+}
+
+/**
+ * The quotes a linked board may show for a pattern right now, each marked supporting or
+ * counter-example; null when the pattern is gone. Read from the source board's live document.
+ */
+export function linkedQuotes(doc: Y.Doc, patternId: string): CarriedQuote[] | null {
+  const board = readBoard(doc)
+  const pattern = board.patterns.find((p) => p.id === patternId)
+  if (!pattern) return null
+  const byId = new Map(board.stories.map((s) => [s.id, s]))
+  const quotes: CarriedQuote[] = []
+  for (const m of pattern.members) {
+    const s = byId.get(m.storyId)
+    if (s && quotableOnLinkedBoards(s) && s.text && quotes.length < MAX_QUOTES) quotes.push({ text: quoteOf(s.text), role: m.role })
+  }
+  return quotes
 }

@@ -4,6 +4,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { SCALES, Scale } from './cycle.ts'
+import { MemberRole } from './pattern.ts'
 
 export const CONDITION_KINDS = ['enabler', 'barrier'] as const
 export const ConditionKind = z.enum(CONDITION_KINDS)
@@ -25,7 +26,10 @@ export const STATUS_LABELS: Record<ConditionStatus, string> = {
 export const Response = z.object({ id: z.string(), authorName: z.string(), text: z.string(), at: z.string() })
 export type Response = z.infer<typeof Response>
 
-/** What crosses to the higher board: counts always, quotes only from `working` stories. */
+/**
+ * What crosses to the higher board or a peer: counts only. No story's words are ever copied into
+ * another board's document; quotes are resolved by the server when a card is read (CarriedQuote).
+ */
 export const CarriedEvidence = z.object({
   stories: z.number().int(),
   supports: z.number().int(),
@@ -35,9 +39,18 @@ export const CarriedEvidence = z.object({
   restricted: z.number().int(),
   tellerRoles: z.number().int(),
   outcomes: z.record(z.string(), z.number().int()),
-  quotes: z.array(z.string()),
 })
 export type CarriedEvidence = z.infer<typeof CarriedEvidence>
+
+/**
+ * A quote the server resolves from the source board's current state when a card is read (never
+ * stored on the card): a story's words, cut short, and whether it supports the pattern.
+ */
+export const CarriedQuote = z.object({ text: z.string(), role: MemberRole })
+export type CarriedQuote = z.infer<typeof CarriedQuote>
+
+/** Quotes resolved for a board's cards (by condition id and share id), e.g. for its exports. */
+export type CardQuotes = { conditions: Record<string, CarriedQuote[]>; references: Record<string, CarriedQuote[]> }
 
 /** The card on the higher board, under `conditions` → id. */
 export const ConditionCard = z.object({
@@ -52,7 +65,8 @@ export const ConditionCard = z.object({
   declineReason: z.string().nullable(),
   responses: z.array(Response),
   raisedAt: z.string(),
-  raisedBy: z.string(),
+  /** Absent when raised from an anonymous board: nothing there names a person. */
+  raisedBy: z.string().optional(),
 })
 export type ConditionCard = z.infer<typeof ConditionCard>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addPattern, addStory, newBoard } from '../testing/board.ts'
-import { carriedPattern } from './carried.ts'
+import { carriedPattern, linkedQuotes } from './carried.ts'
 import { carriable, Consent, consentSummary, publishable, quotable, quotableOnLinkedBoards, type ConsentScope } from './consent.ts'
 import { readBoard } from './readBoard.ts'
 import { storiesMap } from './layout.ts'
@@ -30,7 +30,7 @@ describe('consent', () => {
     expect(consentSummary(consent('quotes'))).toBe('Consent from tenant on 2026-11-20: quotes in reports')
   })
 
-  it('[E3] raising quotes only stories whose consent covers linked boards and quotes', () => {
+  it('[E3][E15] raising quotes only stories whose consent covers linked boards and quotes, resolved apart from the carried counts', () => {
     const doc = newBoard()
     addStory(doc, 'story-none', { text: 'No consent given' })
     addStory(doc, 'story-linked', { text: 'Linked only', fields: { consent: consent('linkedBoards') } })
@@ -38,8 +38,11 @@ describe('consent', () => {
     addStory(doc, 'story-conf', { text: 'Confidential', fields: { sensitivity: 'confidential', consent: consent('linkedBoards', 'quotes') } })
     addPattern(doc, 'pattern-1', ['story-none', 'story-linked', 'story-both', 'story-conf'])
     const carried = carriedPattern(doc, 'pattern-1')!
-    expect(carried.evidence.quotes).toEqual(['Linked and quoted'])
+    expect(linkedQuotes(doc, 'pattern-1')).toEqual([{ text: 'Linked and quoted', role: 'supports' }])
     expect(carried.evidence.stories).toBe(4)
+    // What is copied onto a card holds no story's words.
+    expect(JSON.stringify(carried)).not.toContain('Linked and quoted')
+    expect(linkedQuotes(doc, 'no-such-pattern')).toBeNull()
   })
 
   it('[E4] the tolerant reader keeps a valid consent record and drops an invalid one', () => {

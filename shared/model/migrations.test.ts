@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { encoded, sync, unwrap } from '../testing/board.ts'
-import { metaMap } from './layout.ts'
+import { metaMap, ROOT } from './layout.ts'
+import { readConditions, readReferences } from './condition.ts'
 import {
   checkMigrations,
   migrateBoard,
@@ -55,7 +56,7 @@ describe('migrateBoard', () => {
     const origins: unknown[] = []
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
     unwrap(migrateBoard(doc))
-    expect(origins).toEqual([{ kind: 'migration', id: 'board/1' }])
+    expect(origins).toEqual(MIGRATIONS.map((m) => ({ kind: 'migration', id: m.id })))
   })
 
   it('[M11] refuses a board newer than the code with schema_too_new, changing nothing', () => {
@@ -127,5 +128,48 @@ describe('schemaVersionOf', () => {
     const doc = new Y.Doc()
     metaMap(doc).set('schemaVersion', value)
     expect(schemaVersionOf(doc)).toBe(0)
+  })
+})
+
+describe('board/2: evidence by reference', () => {
+  const QUOTE = 'CANARY-mig-4c1e we waited six weeks'
+  /** Whether the bytes hold the quote (UTF-8; the stored form of a string in a Yjs update). */
+  const holds = (bytes: Uint8Array) => {
+    const needle = new TextEncoder().encode(QUOTE)
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer
+      return true
+    }
+    return false
+  }
+  const evidence = { stories: 2, supports: 1, counterExamples: 1, working: 2, confidential: 0, restricted: 0, tellerRoles: 1, outcomes: { worse: 1 }, quotes: [QUOTE] }
+  const source = { boardId: 'team-board', title: 'Team', scale: 'team', patternId: 'pattern-1' }
+  /** A board in the layout before board/2: cards carried copies of quotes. */
+  const oldBoard = () => {
+    const doc = new Y.Doc()
+    unwrap(migrateBoard(doc, MIGRATIONS.slice(0, 1)))
+    doc.getMap(ROOT.conditions).set('cond-1', {
+      id: 'cond-1', kind: 'barrier', name: 'Waiting', summary: 'Decisions take long', note: 'Raised by the team', evidence, source,
+      status: 'raised', declineReason: null, responses: [], raisedAt: '2026-11-20T10:00:00.000Z', raisedBy: 'Sam',
+    })
+    doc.getMap(ROOT.references).set('share-1', { id: 'share-1', name: 'Waiting', summary: '', evidence, source, live: true, updatedAt: '2026-11-20T10:00:00.000Z' })
+    return doc
+  }
+
+  it('[E18] removes copied quotes from cards and keeps counts and what the group wrote; a compacted copy holds no quote', () => {
+    const doc = oldBoard()
+    expect(holds(Y.encodeStateAsUpdateV2(doc))).toBe(true)
+    expect(unwrap(migrateBoard(doc)).applied).toContain('board/2')
+    const card = doc.getMap(ROOT.conditions).get('cond-1') as { evidence: Record<string, unknown>; note: string }
+    expect(card.evidence).not.toHaveProperty('quotes')
+    expect(card.note).toBe('Raised by the team')
+    expect(readConditions(doc)[0]!.evidence).toMatchObject({ stories: 2, supports: 1, counterExamples: 1, outcomes: { worse: 1 } })
+    expect(readReferences(doc)[0]!.evidence).not.toHaveProperty('quotes')
+    // The live document garbage-collects the old values: what the server stores after compaction.
+    expect(holds(Y.encodeStateAsUpdateV2(doc))).toBe(false)
+    // Idempotent: a second run changes nothing.
+    const before = encoded(doc)
+    unwrap(migrateBoard(doc))
+    expect(encoded(doc)).toEqual(before)
   })
 })

@@ -1,7 +1,7 @@
 // Schema version and migrations of the board document. Ids run board/1, board/2, … with no gaps;
 // the server migrates a board when it loads it. Pure module: Yjs only.
 import type * as Y from 'yjs'
-import { metaMap, type Origin } from './layout.ts'
+import { metaMap, ROOT, type Origin } from './layout.ts'
 import { META_KEYS } from './board.ts'
 import { fail, ok, type Result } from '../result.ts'
 
@@ -21,6 +21,24 @@ export const MIGRATIONS: readonly Migration[] = [
       if (typeof meta.get(META_KEYS.title) !== 'string') meta.set(META_KEYS.title, 'Untitled board')
       if (typeof meta.get(META_KEYS.scale) !== 'string') meta.set(META_KEYS.scale, 'team')
       if (typeof meta.get(META_KEYS.element) !== 'string') meta.set(META_KEYS.element, 'understand')
+    },
+  },
+  {
+    id: 'board/2',
+    description: 'evidence by reference: cards raised onto or shared with this board keep no quotes',
+    up(doc) {
+      // Quotes used to be copied into `evidence.quotes`; they are now resolved by the server when a
+      // card is read. The server also rewrites the board's stored history and versions once this
+      // ran (server/sync/storedMigration.ts), so no copied quote stays behind.
+      for (const root of [ROOT.conditions, ROOT.references]) {
+        const cards = doc.getMap<unknown>(root)
+        for (const [id, card] of [...cards.entries()]) {
+          const evidence = (card as { evidence?: unknown } | null)?.evidence
+          if (!evidence || typeof evidence !== 'object' || !('quotes' in evidence)) continue
+          const { quotes: _quotes, ...kept } = evidence as Record<string, unknown>
+          cards.set(id, { ...(card as object), evidence: kept })
+        }
+      }
     },
   },
 ]

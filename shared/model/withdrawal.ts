@@ -1,10 +1,9 @@
 // Withdrawal: a person takes their story back. The story leaves the document (text, fields and
 // membership), a `withdrawn` mark keeps its place and time without any content, and its id may
-// never come back (the server refuses updates under it). Quotes of it are taken off the cards of
-// other boards. Pure module: Yjs only; storage compaction is the server's part.
+// never come back (the server refuses updates under it). Other boards hold no quote of it (their
+// cards' quotes are resolved when read). Pure module: Yjs only; storage compaction is the server's part.
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { CarriedEvidence } from './condition.ts'
 import { DEFAULT_STORY_SIZE, Point, Size } from './geometry.ts'
 import { membersMap, ROOT, storiesMap, type Origin } from './layout.ts'
 import { STORY_KEYS as K } from './story.ts'
@@ -44,26 +43,4 @@ export function withdrawStory(doc: Y.Doc, id: string, at: string, origin: Origin
     if (membersMap(doc).has(id)) membersMap(doc).delete(id)
   }, origin)
   return ok({ removed: map instanceof Y.Map })
-}
-
-/**
- * Takes the given quotes off every card carried onto this board (raised conditions and shared
- * references). Returns how many cards changed.
- */
-export function removeQuotes(doc: Y.Doc, quotes: ReadonlySet<string>, origin: Origin): number {
-  if (quotes.size === 0) return 0
-  let changed = 0
-  doc.transact(() => {
-    for (const root of [ROOT.conditions, ROOT.references]) {
-      const cards = doc.getMap<unknown>(root)
-      for (const [id, card] of [...cards.entries()]) {
-        const evidence = CarriedEvidence.safeParse((card as { evidence?: unknown } | null)?.evidence)
-        if (!evidence.success || !evidence.data.quotes.some((q) => quotes.has(q))) continue
-        const kept = evidence.data.quotes.filter((q) => !quotes.has(q))
-        cards.set(id, { ...(card as object), evidence: { ...(card as { evidence: object }).evidence, quotes: kept } })
-        changed++
-      }
-    }
-  }, origin)
-  return changed
 }
