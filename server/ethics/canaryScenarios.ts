@@ -11,8 +11,9 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
-import { ApiClient } from '../testing/apiClient.ts'
-import { canarySearch } from '../testing/canary.ts'
+import { keepsActor } from '../auth/audit.ts'
+import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
+import { canarySearch, canarySearchAll } from '../testing/canary.ts'
 import { canary, type Canary } from '../testing/canaryForms.ts'
 import { ROLES, type World } from '../testing/canaryWorld.ts'
 import { roomHolds, synced, waitFor, type TestClient } from '../testing/harness.ts'
@@ -191,13 +192,11 @@ export async function anonymousScenario(w: World): Promise<void> {
   await waitForRejection(w.server, board, 'forbidden_key')
 
   // The organisation is stored (membership): the search sees account tables.
-  const org = await canarySearch(w, ORG, { boards: [board] })
-  expectFoundIn(org.places, [/^row memberships /])
-  const name = await canarySearch(w, NAME, { boards: [board], restore: true })
-  expectOnlyIn(name.places, () => false)
-  const id = await canarySearch(w, ID, { boards: [board] })
-  expectFoundIn(id.places, [/^row users /, /^row memberships /])
-  expectOnlyIn(id.places, (p) => /^(row |pg_dump public\.)(users|sessions|memberships|audit_log) /.test(p))
+  const [org, name, id] = await canarySearchAll(w, [ORG, NAME, ID], { boards: [board], restore: true })
+  expectFoundIn(org!.places, [/^row memberships /])
+  expectOnlyIn(name!.places, () => false)
+  expectFoundIn(id!.places, [/^row users /, /^row memberships /])
+  expectOnlyIn(id!.places, (p) => /^(row |pg_dump public\.)(users|sessions|memberships|audit_log) /.test(p))
 }
 
 /**
@@ -222,15 +221,13 @@ export async function exportsScenario(w: World): Promise<void> {
   await roomHolds(w.server, board, (d) => readBoard(d).patterns[0]?.members.length === 3)
 
   const reports = (places: string[]) => places.filter((p) => / report\.(md|pdf) /.test(p))
-  const working = await canarySearch(w, WORK, { boards: [board] })
-  expectFoundIn(working.places, [`export ${board} report.md descriptive`, `export ${board} report.pdf descriptive`, `export ${board} report.md technical`])
-  const confidential = await canarySearch(w, CONF, { boards: [board] })
-  expectFoundIn(confidential.places, [`export ${board} json`, `export ${board} stories.csv`])
-  expect(reports(confidential.places)).toEqual([])
-  const restricted = await canarySearch(w, RESTR, { boards: [board] })
+  const [working, confidential, restricted] = await canarySearchAll(w, [WORK, CONF, RESTR], { boards: [board] })
+  expectFoundIn(working!.places, [`export ${board} report.md descriptive`, `export ${board} report.pdf descriptive`, `export ${board} report.md technical`])
+  expectFoundIn(confidential!.places, [`export ${board} json`, `export ${board} stories.csv`])
+  expect(reports(confidential!.places)).toEqual([])
   const room = `${board}~restricted`
-  expectFoundIn(restricted.places, [`live ${room}`, `frames owner ${room}`, ...storedPlaces(w, room)])
-  expectOnlyIn(restricted.places, (p) => p.includes(room))
+  expectFoundIn(restricted!.places, [`live ${room}`, `frames owner ${room}`, ...storedPlaces(w, room)])
+  expectOnlyIn(restricted!.places, (p) => p.includes(room))
 }
 
 /** Text typed into a story's first line in a copy of the board (online or not). */
@@ -291,6 +288,106 @@ export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw
   const after = await canarySearch(w, C, { boards: [board], framesSince: mark, restore: true })
   // Only the stale copy's own document and the frames its own socket got back may hold it.
   expectOnlyIn(after.places, (p) => p.startsWith(`frames contributor-offline ${board}`))
-  // Refused whole, so its writer keeps the work (E12).
-  expect(room.stats().rejected.unplaceable ?? 0).toBeGreaterThan(refusedBefore)
+  // Taken as Yjs keeps it, deleted, so the stale copy keeps syncing (E12, R5): nothing refused.
+  expect(room.stats().rejected.unplaceable ?? 0).toBe(refusedBefore)
+  expect(await w.server.lw.rooms.read(board, (d) => Y.getState(d.store, stale.doc.clientID))).toBeGreaterThanOrEqual(typed)
+}
+
+/** Account tables, and audit entries about access, which keep their actor (E22). */
+const PEOPLE_TABLES = /^(row |pg_dump public\.)(users|sessions|memberships) /
+const accessAudit = (p: string) => /^(row |pg_dump public\.)audit_log /.test(p) && p.split(/\s+/).some((t) => keepsActor(t.replace(/^action=/, '')))
+
+/**
+ * [E10][E19][E20][E21][E22] A whole anonymous session: an account and a guest write private
+ * drafts, the reveal moves them in, they vote, save versions, export and raise a pattern to a
+ * linked board. No contributor's id, email or name rests outside the account tables and the
+ * access entries of the audit log, on either board, in any frame, stream, version or export; the
+ * guest's typed name rests nowhere.
+ */
+export async function anonymousSessionScenario(w: World): Promise<void> {
+  const board = await w.board('Kitchen table', { anonymous: true })
+  const org = await w.api.createBoard('County council', 'organisation')
+  expect((await w.api.request('POST', `/api/boards/${board}/links`, { otherBoardId: org, kind: 'vertical' })).status).toBe(201)
+  const invite = async (role: string) => (await w.api.request<{ token: string }>('POST', `/api/boards/${board}/invites`, { role })).body.token
+  const ann = new ApiClient(w.server.url)
+  const ANN_NAME = fresh('annname')
+  const ANN_EMAIL = canary(uniqueEmail('annmail'))
+  const annId = (await ann.signUp(ANN_EMAIL.text, ANN_NAME.text)).id
+  expect((await ann.request('POST', `/api/invites/${await invite('contributor')}/accept`, {})).status).toBe(200)
+  expect((await w.api.request('POST', `/api/boards/${org}/members`, { email: ANN_EMAIL.text, role: 'contributor' })).status).toBe(201)
+  const guest = new ApiClient(w.server.url)
+  const TYPED = fresh('typedname')
+  const ORG = fresh('residents')
+  const joined = await guest.request<{ user: { id: string } }>('POST', `/api/invites/${await invite('contributor')}/accept`, { displayName: TYPED.text, organisation: ORG.text })
+  expect(joined.status).toBe(201)
+  const guestId = joined.body.user.id
+
+  const on = await w.watch(board)
+  const session = (body: unknown) => w.api.request<{ revealed: number }>('POST', `/api/boards/${board}/session`, body)
+  expect((await session({ action: 'start', templateId: 'team-reflection' })).status).toBe(200)
+  const writers = [
+    { api: ann, id: annId, texts: ['Drafted by the first person'] },
+    { api: guest, id: guestId, texts: ['Drafted by the second person', 'And a second thought'] },
+  ]
+  const drafts: TestClient[] = []
+  for (const p of writers) {
+    // As the client's draft session: no presence in the draft room.
+    const d = w.connect(`writer-${p.id}`, draftRoom(board, p.id), p.api.token!)
+    d.provider.awareness.setLocalState(null)
+    drafts.push(d)
+    await synced(d)
+    p.texts.forEach((text, i) => createStory(d.doc, { pos: { x: 300 * i, y: 0 }, text, fields: { consent } }, local))
+    await roomHolds(w.server, draftRoom(board, p.id), (doc) => storiesMap(doc).size === p.texts.length)
+  }
+  const annBoard = w.connect(`writer-${annId}`, board, ann.token!)
+  const guestBoard = w.connect(`writer-${guestId}`, board, guest.token!)
+  await Promise.all([synced(annBoard), synced(guestBoard)])
+  annBoard.provider.awareness.setLocalStateField('user', { name: ANN_NAME.text, colour: '#123456' })
+  guestBoard.provider.awareness.setLocalStateField('user', { name: TYPED.text, colour: '#654321' })
+  expect((await session({ action: 'phase', index: 1 })).body.revealed).toBe(3)
+  await waitFor(() => readBoard(annBoard.doc).stories.length === 3 && Object.values(on).every((c) => readBoard(c.doc).stories.length === 3), 10_000, 'the reveal')
+  // The private phase is over: the client closes its draft session; the emptied rooms leave storage.
+  await waitFor(() => drafts.every((d) => storiesMap(d.doc).size === 0), 10_000, 'draft copies emptied')
+  for (const d of drafts) d.provider.disconnect()
+  await waitFor(async () => (await w.server.storage.docs.roomsWithPrefix(`${board}~draft~`)).length === 0, 10_000, 'no stored draft room')
+  const storyIds = readBoard(annBoard.doc).stories.map((s) => s.id)
+  const pattern = createPattern(annBoard.doc, { name: 'Being listened to', area: { x: 0, y: 0, w: 900, h: 400 }, storyIds: readBoard(annBoard.doc).stories.map((s) => s.id) }, local)
+  if (!pattern.ok) throw new Error('pattern')
+  await roomHolds(w.server, board, (d) => readBoard(d).patterns.length === 1)
+
+  expect((await w.api.request('POST', `/api/boards/${board}/vote/open`, { votesPerPerson: 2 })).status).toBe(201)
+  for (const p of writers) expect((await p.api.request('POST', `/api/boards/${board}/vote/cast`, { patternId: pattern.value.id, delta: 1 })).status).toBe(200)
+  expect((await w.api.request('POST', `/api/boards/${board}/vote/close`)).status).toBe(200)
+  for (const p of writers) {
+    expect((await p.api.request('POST', `/api/boards/${board}/versions`, { name: 'After the round' })).status).toBe(201)
+    for (const path of ['json', 'stories.csv', 'report.md?audience=technical']) {
+      expect((await fetch(`${w.server.url}/api/boards/${board}/export/${path}`, { headers: { cookie: p.api.cookieHeader } })).status).toBe(200)
+    }
+  }
+  expect((await guest.request('POST', `/api/boards/${board}/stories`, { pos: { x: 0, y: 600 }, text: 'A restricted account', fields: { sensitivity: 'restricted' } })).status).toBe(201)
+  expect((await ann.request('POST', `/api/boards/${board}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier', note: 'Nobody calls back' })).status).toBe(201)
+  await roomHolds(w.server, org, (d) => d.getMap('conditions').size === 1)
+
+  // One pass for every needle. The search sees the account tables: the organisation typed is
+  // stored with the membership.
+  const ids = storyIds.map((id) => canary(id))
+  const needles = [ORG, ANN_EMAIL, canary(annId), canary(guestId), ANN_NAME, TYPED, ...ids]
+  const [org_, email, annIdAt, guestIdAt, annName, typed, ...stories] = await canarySearchAll(w, needles, { boards: [board, org], restore: true })
+  expectFoundIn(org_!.places, [PEOPLE_TABLES])
+  expectFoundIn(email!.places, [/^row users /])
+  expectOnlyIn(email!.places, (p) => PEOPLE_TABLES.test(p))
+  for (const [what, needle, found] of [['account id', annId, annIdAt!], ['guest id', guestId, guestIdAt!], ['account name', ANN_NAME.text, annName!]] as const) {
+    expectFoundIn(found.places, [/^row users /])
+    expect(found.places.filter((p) => !PEOPLE_TABLES.test(p) && !accessAudit(p) && !RAW.test(p) && p !== 'log'), what).toEqual([])
+    // KNOWN GAP, reported (docs/ethics-canary.md): opening a draft room logs `board_migrated`
+    // naming the room, and a draft room's name holds its writer's id. Any other line fails.
+    const logged = w.logLines.filter((l) => l.includes(needle))
+    expect(logged.filter((l) => !/"event":"board_migrated","board":"[^"]*~draft~/.test(l)), `${what} in the log`).toEqual([])
+  }
+  expectOnlyIn(typed!.places, () => false)
+  // [E20] No stored byte ties a story to the room of the person who drafted it.
+  for (const found of stories) {
+    expectFoundIn(found.places, [`live ${board}`])
+    expect(found.places.filter((p) => p.includes('~draft~'))).toEqual([])
+  }
 }

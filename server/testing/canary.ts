@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import { pdfText } from '../exports/pdfText.ts'
 import type { ApiClient } from './apiClient.ts'
-import { foundIn, type Canary } from './canaryForms.ts'
-import { searchPostgres, searchRedis, searchSqlite, sqliteFileOf } from './canaryStores.ts'
+import { foundIn, type Canary, type Place } from './canaryForms.ts'
+import { postgresPlaces, redisPlaces, sqlitePlaces, sqliteFileOf } from './canaryStores.ts'
 import type { FrameLog, FrameMark } from './frameLog.ts'
 import type { TestServer } from './harness.ts'
 
@@ -37,34 +37,37 @@ export type Found = { places: string[]; restored: string[] }
 const AUDIENCES = ['concise', 'descriptive', 'technical'] as const
 
 export async function canarySearch(world: CanaryWorld, c: Canary, scope: SearchScope): Promise<Found> {
-  const places = new Set<string>()
-  const add = (list: string[]) => list.forEach((p) => places.add(p))
+  return (await canarySearchAll(world, [c], scope))[0]!
+}
+
+/** Several canaries in one pass over every place (each place is read once). */
+export async function canarySearchAll(world: CanaryWorld, canaries: Canary[], scope: SearchScope): Promise<Found[]> {
+  const places: Place[] = []
   const restored: string[] = []
   for (const board of scope.boards) {
-    add(await searchRooms(world, c, board))
-    add(await searchExports(world, c, board))
-    add(await searchVersions(world, c, board, scope.restore ? restored : null))
+    places.push(...(await roomPlaces(world, board)), ...(await exportPlaces(world, board)), ...(await versionPlaces(world, board, scope.restore ? restored : null)))
   }
   for (const board of restored) {
-    add((await searchRooms(world, c, board)).map((p) => `restored ${p}`))
-    add((await searchExports(world, c, board)).map((p) => `restored ${p}`))
+    for (const [name, bytes] of [...(await roomPlaces(world, board)), ...(await exportPlaces(world, board))]) places.push([`restored ${name}`, bytes])
   }
-  add(world.frames.search(c, scope.framesSince))
-  add(foundIn(c, [['log', world.logLines.join('\n')]]))
+  places.push(...world.frames.places(scope.framesSince), ['log', world.logLines.join('\n')])
   // Storage last: every read and restore above has written what it writes.
-  add(world.databaseUrl ? await searchPostgres(c, world.databaseUrl) : searchSqlite(c, sqliteFileOf(world.server.dataDir)))
-  if (world.redis) add(await searchRedis(c, world.redis))
-  if (process.env.CANARY_DEBUG) console.log(c.text, JSON.stringify([...places].sort(), null, 1))
-  return { places: [...places].sort(), restored }
+  places.push(...(world.databaseUrl ? await postgresPlaces(world.databaseUrl) : sqlitePlaces(sqliteFileOf(world.server.dataDir))))
+  if (world.redis) places.push(...(await redisPlaces(world.redis)))
+  return canaries.map((c) => {
+    const found = foundIn(c, places).sort()
+    if (process.env.CANARY_DEBUG) console.log(c.text, JSON.stringify(found, null, 1))
+    return { places: found, restored }
+  })
 }
 
 /** The board, its restricted room and its draft rooms, live in the server. */
-async function searchRooms(world: CanaryWorld, c: Canary, board: string): Promise<string[]> {
+async function roomPlaces(world: CanaryWorld, board: string): Promise<Place[]> {
   const { lw, storage } = world.server
   const rooms = [board, `${board}~restricted`, ...(await storage.docs.roomsWithPrefix(`${board}~draft~`))]
-  const places: Array<[string, Uint8Array]> = []
+  const places: Place[] = []
   for (const room of rooms) places.push([`live ${room}`, await lw.rooms.read(room, (d) => Y.encodeStateAsUpdateV2(d))])
-  return foundIn(c, places)
+  return places
 }
 
 async function get(api: ApiClient, path: string): Promise<Buffer> {
@@ -79,9 +82,9 @@ async function get(api: ApiClient, path: string): Promise<Buffer> {
  * extracted text; the PNG is drawn from the same SVG that is searched here, so it is fetched only
  * to see that it renders.
  */
-async function searchExports(world: CanaryWorld, c: Canary, board: string): Promise<string[]> {
+async function exportPlaces(world: CanaryWorld, board: string): Promise<Place[]> {
   const base = `/api/boards/${board}/export`
-  const places: Array<[string, Uint8Array | string]> = []
+  const places: Place[] = []
   const text = async (name: string, path: string) => places.push([`export ${board} ${name}`, await get(world.api, base + path)])
   const pdf = async (name: string, path: string) => {
     const bytes = await get(world.api, base + path)
@@ -97,13 +100,13 @@ async function searchExports(world: CanaryWorld, c: Canary, board: string): Prom
   for (const a of AUDIENCES) await pdf(`report.pdf ${a}`, `/report.pdf?audience=${a}`)
   const png = await get(world.api, `${base}/board.png`)
   if (!png.subarray(1, 4).equals(Buffer.from('PNG'))) throw new Error('board.png is not a PNG')
-  return foundIn(c, places)
+  return places
 }
 
 /** Each saved version's stored bytes; with `restored`, each version restored as a new board. */
-async function searchVersions(world: CanaryWorld, c: Canary, board: string, restored: string[] | null): Promise<string[]> {
+async function versionPlaces(world: CanaryWorld, board: string, restored: string[] | null): Promise<Place[]> {
   const { storage } = world.server
-  const places: Array<[string, Uint8Array]> = []
+  const places: Place[] = []
   for (const v of await storage.versions.list(board)) {
     const loaded = await storage.versions.load(board, v.id)
     if (loaded) places.push([`version ${board}/${v.id}`, loaded.stateV2])
@@ -113,5 +116,5 @@ async function searchVersions(world: CanaryWorld, c: Canary, board: string, rest
       restored.push(res.body.board.id)
     }
   }
-  return foundIn(c, places)
+  return places
 }

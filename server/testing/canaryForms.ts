@@ -1,5 +1,5 @@
 // The forms a canary string can take at rest, and how a place's bytes are searched for them.
-// Canaries are ASCII letters, digits, '-' and '_' only, so their UTF-8, Latin-1, JSON, CSV, XML
+// Canaries are ASCII letters, digits and '-_.@+' only (ids and emails fit), so their UTF-8, Latin-1, JSON, CSV, XML
 // and PDF WinAnsi forms are the same bytes, and a renderer cannot wrap them inside a word.
 // Yjs stores strings as UTF-8 in both encodings: V1 writes each string with its length before
 // it, V2 concatenates every string of an update into one UTF-8 string (lib0 StringEncoder). A
@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 export type Canary = { text: string; forms: Buffer[] }
 
 export function canary(text: string): Canary {
-  if (!/^[A-Za-z0-9_-]{8,40}$/.test(text)) throw new Error(`a canary is 8-40 of [A-Za-z0-9_-]: ${text}`)
+  if (!/^[A-Za-z0-9_.@+-]{8,80}$/.test(text)) throw new Error(`a canary is 8-80 of [A-Za-z0-9_.@+-]: ${text}`)
   const utf8 = Buffer.from(text, 'utf8')
   const hex = utf8.toString('hex')
   // Base64 at each of the three byte alignments, without the groups that depend on neighbours.
@@ -42,8 +42,11 @@ export function merged(updates: Uint8Array[], format: 'v1' | 'v2'): Uint8Array |
   }
 }
 
+/** A place's name and bytes (or text), as a search collected them. */
+export type Place = [string, Uint8Array | string | null | undefined]
+
 /** Place names where `c` was found, from a list of `[place, bytes]`; each place once. */
-export function foundIn(c: Canary, places: Iterable<[string, Uint8Array | string | null | undefined]>): string[] {
+export function foundIn(c: Canary, places: Iterable<Place>): string[] {
   const found = new Set<string>()
   for (const [place, bytes] of places) if (bytes != null && holds(bytes, c)) found.add(place)
   return [...found]

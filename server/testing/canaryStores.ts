@@ -10,9 +10,8 @@ import { promisify } from 'node:util'
 import SQLite from 'better-sqlite3'
 import type { Redis } from 'ioredis'
 import pg from 'pg'
-import { foundIn, merged, type Canary } from './canaryForms.ts'
+import { merged, type Place } from './canaryForms.ts'
 
-type Place = [string, Uint8Array | string | null | undefined]
 type Row = Record<string, unknown>
 
 
@@ -52,7 +51,7 @@ function mergedRooms(prefix: string, snapshots: Row[], updates: Row[]): Place[] 
 const read = (file: string) => (existsSync(file) ? readFileSync(file) : null)
 
 /** The SQLite database file: raw bytes (with WAL and SHM), every row, then again after a checkpoint. */
-export function searchSqlite(c: Canary, file: string): string[] {
+export function sqlitePlaces(file: string): Place[] {
   const places: Place[] = [
     ['sqlite file', read(file)],
     ['sqlite -wal', read(`${file}-wal`)],
@@ -73,13 +72,13 @@ export function searchSqlite(c: Canary, file: string): string[] {
     db.close()
   }
   places.push(['sqlite file after checkpoint', read(file)], ['sqlite -wal after checkpoint', read(`${file}-wal`)])
-  return foundIn(c, places)
+  return places
 }
 
 export const sqliteFileOf = (dataDir: string) => join(dataDir, 'learning-wall.sqlite')
 
 /** Every row of every table in the test database, plus a pg_dump with its bytea decoded. */
-export async function searchPostgres(c: Canary, url: string): Promise<string[]> {
+export async function postgresPlaces(url: string): Promise<Place[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   const places: Place[] = []
@@ -95,7 +94,7 @@ export async function searchPostgres(c: Canary, url: string): Promise<string[]> 
     await client.end()
   }
   places.push(...(await pgDump(url)))
-  return foundIn(c, places)
+  return places
 }
 
 /** pg_dump of the data: each COPY row is a place; bytea (`\\x…` hex) is decoded as well. */
@@ -129,7 +128,7 @@ async function pgDump(url: string): Promise<Place[]> {
 }
 
 /** Every key on the Redis server (the canary is unique, so other tests' keys do no harm). */
-export async function searchRedis(c: Canary, redis: Redis): Promise<string[]> {
+export async function redisPlaces(redis: Redis): Promise<Place[]> {
   const places: Place[] = []
   let cursor = '0'
   do {
@@ -156,7 +155,7 @@ export async function searchRedis(c: Canary, redis: Redis): Promise<string[]> {
       for (const v of values) places.push([name, v])
     }
   } while (cursor !== '0')
-  return foundIn(c, places)
+  return places
 }
 
 /** Stream entries' fields and values; the `u` fields (Yjs updates) are also merged per stream. */

@@ -2,8 +2,7 @@
 // socket itself (before the provider reads it). Marks let a test look only at what arrived after
 // a point (a withdrawal, a restriction). Test-only.
 import WebSocket from 'ws'
-import type { Canary } from './canaryForms.ts'
-import { foundIn, merged } from './canaryForms.ts'
+import { merged, type Place } from './canaryForms.ts'
 import { syncKind, syncPayload } from './wire.ts'
 
 export type FrameMark = Map<string, number>
@@ -35,15 +34,15 @@ export class FrameLog {
     return this.frames.get(who)?.length ?? 0
   }
 
-  /** Who received the canary since `since`: in a frame, or in the merge of the updates received. */
-  search(c: Canary, since: FrameMark = new Map()): string[] {
-    const places: Array<[string, Uint8Array | null]> = []
+  /** What each person received since `since`: every frame, and the merge of the updates in them. */
+  places(since: FrameMark = new Map()): Place[] {
+    const places: Place[] = []
     for (const [who, list] of this.frames) {
       const recent = list.slice(since.get(who) ?? 0)
       for (const f of recent) places.push([`frames ${who}`, f])
       const updates = recent.filter((f) => syncKind(f) === 'step2' || syncKind(f) === 'update').map(syncPayload)
       places.push([`frames ${who}`, merged(updates, 'v1')])
     }
-    return foundIn(c, places)
+    return places
   }
 }
