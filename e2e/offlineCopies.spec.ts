@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Person, useE2E } from './support/fixture.ts'
+import { report, severeViolations } from './support/axe.ts'
 import { ARTIFACTS } from './support/paths.ts'
 import { seedStories } from './support/seed.ts'
 
@@ -182,7 +183,8 @@ describe('what a board leaves on the device', () => {
   it(
     '[E24] offline work the board refused (it was locked meanwhile) is offered back after the reload, and added as a new story',
     async () => {
-      const pia = await e2e.person('Pia Participant')
+      // bypassCSP: axe-core is injected into the page.
+      const pia = await e2e.person('Pia Participant', { bypassCSP: true })
       const boardId = await owner.api.createBoard('Locked while offline', 'team')
       await e2e.addMember(owner, boardId, pia, 'contributor')
       await Promise.all([owner.board.open(boardId), pia.board.open(boardId)])
@@ -195,6 +197,9 @@ describe('what a board leaves on the device', () => {
       const written = 'Written on the bus while the board was locked'
       const offlineId = await pia.board.newStory()
       await pia.board.type(written)
+      await pia.board.stopWriting()
+      const second = await pia.board.newStory()
+      await pia.board.type('A second thought, not needed')
       await pia.board.stopWriting()
 
       const reloaded = pia.page.waitForEvent('load', { timeout: 30_000 })
@@ -209,8 +214,15 @@ describe('what a board leaves on the device', () => {
       await expect.poll(() => pia.page.locator('.notice').textContent(), SYNC).toMatch(/locked.*offered back/)
       expect(await pia.board.story(offlineId)).toBeUndefined()
       expect(await owner.board.story(offlineId)).toBeUndefined()
+      expect(await panel.locator('[data-testid=kept-item]').count()).toBe(2)
       await panel.screenshot({ path: join(ARTIFACTS, 'offline-kept.png') })
       await pia.page.screenshot({ path: join(ARTIFACTS, 'offline-kept-board.png') })
+      const violations = await severeViolations(pia.page, { include: '[data-testid=kept-work]' })
+      expect(violations, report('the kept-work panel', violations)).toEqual([])
+      // One is let go: it leaves the offer and the tab's storage, and never reaches the board.
+      await panel.locator(`[data-testid=kept-item][data-story-id="${second}"]`).getByTestId('kept-discard').click()
+      expect(await panel.locator('[data-testid=kept-item]').count()).toBe(1)
+      expect(await pia.page.evaluate((b) => sessionStorage.getItem(`learning-wall:kept:${b}`), boardId)).not.toContain('second thought')
 
       // Still locked: the offer waits, adding is not offered yet.
       expect(await item.getByTestId('kept-add').isDisabled()).toBe(true)
@@ -222,7 +234,7 @@ describe('what a board leaves on the device', () => {
       await panel.waitFor({ state: 'detached' })
       await expect
         .poll(async () => (await owner.board.stories()).map((s) => s.text), SYNC)
-        .toContain(written)
+        .toEqual([written])
       // Handled: nothing of it is left in the tab's storage.
       expect(await pia.page.evaluate((b) => sessionStorage.getItem(`learning-wall:kept:${b}`), boardId)).toBeNull()
     },
