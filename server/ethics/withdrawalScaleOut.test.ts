@@ -6,6 +6,7 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { storiesMap } from '../../shared/model/layout.ts'
+import { createPattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { connectClient, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 import { createTestDatabase } from '../testing/postgresDb.ts'
@@ -70,5 +71,73 @@ describe('withdrawal across instances', () => {
     const again = await a.storage.docs.load(board)
     expect(Buffer.from(again.snapshot ?? new Uint8Array()).includes(Buffer.from(CANARY))).toBe(false)
     expect(Buffer.from(Y.encodeStateAsUpdate(onA.doc)).includes(Buffer.from(CANARY))).toBe(false)
+  })
+
+  it('[E15][E8] raised and shared across instances, edited and saved in versions: no wording reaches the higher or peer board\'s rows or streams, and after the withdrawal none is anywhere', async () => {
+    const wordings = [0, 1, 2].map((n) => `CANARY-scale-ebr-${n}-7a0c we lost the flat (${n})`)
+    const team = await a.createBoard('Outreach team', 'team')
+    const org = await a.createBoard('City', 'organisation')
+    const peer = await a.createBoard('Other outreach team', 'team')
+    expect((await a.owner.request('POST', `/api/boards/${team}/links`, { otherBoardId: org, kind: 'vertical' })).status).toBe(201)
+    expect((await a.owner.request('POST', `/api/boards/${team}/links`, { otherBoardId: peer, kind: 'horizontal' })).status).toBe(201)
+    const bOwner = await b.owner.request<{ user: { email: string } }>('GET', '/api/auth/me')
+    for (const board of [team, org, peer]) {
+      expect((await a.owner.request('POST', `/api/boards/${board}/members`, { email: bOwner.body.user.email, role: 'facilitator' })).status).toBe(201)
+    }
+    const author = connectClient(a.wsUrl, team, { token: a.owner.token! })
+    clients.push(author)
+    await synced(author)
+    const consent = { givenBy: 'tenant', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' }
+    const made = createStory(author.doc, { pos: { x: 0, y: 0 }, text: wordings[0]!, fields: { consent } }, local)
+    if (!made.ok) throw new Error('story')
+    const pattern = createPattern(author.doc, { name: 'Evictions', area: { x: 0, y: 0, w: 400, h: 300 }, storyIds: [made.value.id] }, local)
+    if (!pattern.ok) throw new Error('pattern')
+    await waitFor(async () => (await b.lw.rooms.read(team, (d) => d.getMap('members').size)) === 1, 10_000, 'pattern on the other instance')
+    // Raised and shared through the other instance, read there and here.
+    const raised = await b.owner.request<{ condition: { id: string } }>('POST', `/api/boards/${team}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier' })
+    expect(raised.status).toBe(201)
+    const shared = await b.owner.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${pattern.value.id}/share`, { targetBoardId: peer })
+    expect(shared.status).toBe(201)
+    const quotes = async (server: TestServer) =>
+      (await server.owner.request<{ quotes: Array<{ text: string }> }>('GET', `/api/conditions/${raised.body.condition.id}/quotes`)).body.quotes.map((q) => q.text)
+    expect(await quotes(a)).toEqual([wordings[0]])
+    const stream = async (board: string) => Buffer.concat((await redis.xrangeBuffer(`lw:board:${board}:updates`, '-', '+')).flatMap(([, fields]) => fields))
+    const rows = async (board: string) => {
+      const stored = await a.storage.docs.load(board)
+      const versions: Uint8Array[] = []
+      for (const v of await a.storage.versions.list(board)) versions.push((await a.storage.versions.load(board, v.id))!.stateV2)
+      return Buffer.concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates, ...versions])
+    }
+    for (const [n, w] of wordings.entries()) {
+      if (n > 0) {
+        const fragment = author.doc.getMap<Y.Map<unknown>>('stories').get(made.value.id)!.get('text') as Y.XmlFragment
+        author.doc.transact(() => {
+          fragment.delete(0, fragment.length)
+          const p = new Y.XmlElement('paragraph')
+          p.insert(0, [new Y.XmlText(w)])
+          fragment.insert(0, [p])
+        }, local)
+        await waitFor(async () => (await quotes(b)).includes(w), 10_000, 'the edit reached the other instance')
+      }
+      for (const board of [org, peer]) expect((await b.owner.request('POST', `/api/boards/${board}/versions`, { name: `v${n}` })).status).toBe(201)
+    }
+    // The search sees the wordings where they are: the team board's stream and rows.
+    expect((await stream(team)).includes(Buffer.from(wordings[0]!))).toBe(true)
+    for (const board of [org, peer]) {
+      for (const w of wordings) {
+        expect((await rows(board)).includes(Buffer.from(w)), `${w} in ${board}'s rows`).toBe(false)
+        expect((await stream(board)).includes(Buffer.from(w)), `${w} in ${board}'s stream`).toBe(false)
+      }
+    }
+
+    expect((await a.owner.request('POST', `/api/boards/${team}/stories/${made.value.id}/withdraw`)).status).toBe(200)
+    for (const board of [team, org, peer]) {
+      for (const w of wordings) {
+        expect((await rows(board)).includes(Buffer.from(w)), `${w} in ${board}'s rows`).toBe(false)
+        expect((await stream(board)).includes(Buffer.from(w)), `${w} in ${board}'s stream`).toBe(false)
+      }
+    }
+    expect(await quotes(b)).toEqual([])
+    expect((await b.owner.request<{ quotes: unknown[] }>('GET', `/api/shares/${shared.body.share.id}/quotes`)).body.quotes).toEqual([])
   })
 })
