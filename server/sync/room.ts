@@ -17,6 +17,7 @@ import type { Principal, SyncSocket } from './socket.ts'
 import { checkUpdate } from './updateCheck.ts'
 import { ClientIds, type Ownership } from './clientIds.ts'
 import { StoryGuard } from '../ethics/storyGuard.ts'
+import { AnswerBudget, ANSWER_BUDGET_FLOOR_BYTES } from './answerBudget.ts'
 import { HttpError } from '../errors.ts'
 import { BoardMeta } from '../../shared/model/board.ts'
 
@@ -41,6 +42,13 @@ type Connection = {
   open: boolean
   /** When this connection was last told a write of its was refused (0: never). */
   refusalNoticeAt: number
+  /**
+   * What is on its way to the connection in answer to a sync step 1: its greeting (the whole
+   * board) or an answer queued or still being sent. A step 1 meanwhile asks for nothing it will
+   * not get: every connection is sent the whole board and every change after it ([H10]).
+   */
+  sending: 'greeting' | 'answer' | null
+  answers: AnswerBudget
 }
 
 type Job =
@@ -85,6 +93,9 @@ type Accepted = { from: string; update: Uint8Array; created?: { userId: string; 
 /** Board settings the room enforces on every message. */
 export type RoomPolicy = { anonymous: boolean }
 
+/** A Yjs (v1) update with no structs and no deletions. */
+const EMPTY_UPDATE = new Uint8Array([0, 0])
+
 /** In anonymous mode presence carries this name, whatever a client sends. */
 export const NEUTRAL_NAME = 'Participant'
 
@@ -115,17 +126,6 @@ export type RoomDeps = {
    * that are not a board's shared document (private drafts, restricted content).
    */
   recordAuthors?: (userId: string, storyIds: string[]) => Promise<void>
-}
-
-export class Room {
-  readonly boardId: string
-  readonly doc: Y.Doc
-  private readonly connections = new Map<string, Connection>()
-  private readonly clientIds = new ClientIds()
-  private readonly awareness: AwarenessRelay
-  private inbox: Job[] = []
-  private pumping = false
-  private awarenessScheduled = false
   /**
    * A board's shared document, whose meta must be valid for anyone to write. Absent for draft
    * and restricted rooms, which hold no meta.
@@ -140,6 +140,17 @@ export class BoardReadOnly extends HttpError {
   constructor(code: 'schema_too_new' | 'invalid_meta', message: string) {
     super(409, code, message)
   }
+}
+
+export class Room {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  private readonly connections = new Map<string, Connection>()
+  private readonly clientIds = new ClientIds()
+  private readonly awareness: AwarenessRelay
+  private inbox: Job[] = []
+  private pumping = false
+  private awarenessScheduled = false
   private lastSeq: number
   private batchesSinceCompaction = 0
   private nextConnection = 1
@@ -149,6 +160,8 @@ export class BoardReadOnly extends HttpError {
   private added: string[] = []
   /** Authorship writes in flight, one after another; `idle()` waits for them. */
   private authorWrites: Promise<void> = Promise.resolve()
+  /** The size of the whole board as last sent in a greeting: the step 1 answer budget's scale. */
+  private fullStateBytes = 0
 
   /** The facilitated session, read from the document whenever it changes (also via other instances). */
   private session: SessionState | null
@@ -171,19 +184,6 @@ export class BoardReadOnly extends HttpError {
     }
     this.lastSeq = deps.lastSeq
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
-  }
-
-  get size(): number {
-    return this.connections.size
-  }
-
-  setPolicy(policy: RoomPolicy): void {
-    this.deps.policy = policy
-  }
-
-  stats(): RoomStats {
-    return { connections: this.connections.size, ...this.totals, rejected: { ...this.totals.rejected } }
-  }
     if (deps.schemaTooNew) this.readOnly = new BoardReadOnly('schema_too_new', deps.schemaTooNew)
     else if (deps.checksMeta) {
       // Meta is written by the server only; a board whose meta went bad before that (or in a
@@ -202,6 +202,19 @@ export class BoardReadOnly extends HttpError {
 
   get readOnlyReason(): BoardReadOnly | null {
     return this.readOnly
+  }
+
+  get size(): number {
+    return this.connections.size
+  }
+
+  setPolicy(policy: RoomPolicy): void {
+    this.deps.policy = policy
+  }
+
+  stats(): RoomStats {
+    return { connections: this.connections.size, ...this.totals, rejected: { ...this.totals.rejected } }
+  }
 
   join(socket: SyncSocket, access: Access, principal: Principal): RoomConnection {
     const conn: Connection = {
@@ -213,6 +226,8 @@ export class BoardReadOnly extends HttpError {
       stats: { droppedWrites: 0, rejected: {} },
       open: true,
       refusalNoticeAt: 0,
+      sending: 'greeting',
+      answers: new AnswerBudget(() => Math.max(this.fullStateBytes, ANSWER_BUDGET_FLOOR_BYTES)),
     }
     this.connections.set(conn.id, conn)
     this.enqueue({ kind: 'join', conn })
@@ -321,6 +336,11 @@ export class BoardReadOnly extends HttpError {
         }
         return this.enqueue({ kind: 'message', conn, message })
       case 'step1':
+        // One answer at a time ([H10]). A stock client's first step 1 usually crosses the greeting,
+        // which answers it: not a refusal. Another one while an answer is still on its way is.
+        if (conn.sending === 'answer') return this.reject(conn, 'step1_while_answering')
+        if (conn.sending === 'greeting') return
+        conn.sending = 'answer'
         return this.enqueue({ kind: 'message', conn, message })
     }
   }
@@ -406,6 +426,12 @@ export class BoardReadOnly extends HttpError {
         continue
       }
       if (job.kind === 'server') {
+        // A board of a newer schema takes no change, not even the server's: it would not know
+        // what it writes into. Bad settings can be set again (that is how the board recovers).
+        if (this.readOnly?.code === 'schema_too_new') {
+          job.done(this.readOnly)
+          continue
+        }
         const update = this.runServerChange(job.change, job.reason)
         if (update) accepted.push({ from: SERVER, update })
         serverJobs.push(job.done)
@@ -426,12 +452,6 @@ export class BoardReadOnly extends HttpError {
           this.noticeRefusal(conn, 'read_only')
         } else {
           const became = this.apply(conn, message.update)
-        // A board of a newer schema takes no change, not even the server's: it would not know
-        // what it writes into. Bad settings can be set again (that is how the board recovers).
-        if (this.readOnly?.code === 'schema_too_new') {
-          job.done(this.readOnly)
-          continue
-        }
           if (became) accepted.push({ from: conn.id, update: became, created: this.takeCreated(conn) })
         }
       }
@@ -541,6 +561,11 @@ export class BoardReadOnly extends HttpError {
       return null
     }
     if (!check.value.hasNewContent) return null
+    if (this.readOnly) {
+      this.countDropped(conn)
+      this.refuseWrite(conn, this.readOnly.code)
+      return null
+    }
     if (session?.locked && !steering) {
       // A locked board: only facilitators edit. Refused, counted, never applied. (A handshake
       // reply with nothing new is not a write and is not refused: that would loop a reload.)
@@ -561,11 +586,6 @@ export class BoardReadOnly extends HttpError {
     const waitingBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     this.added = []
     let became: Uint8Array | null
-    if (this.readOnly) {
-      this.countDropped(conn)
-      this.refuseWrite(conn, this.readOnly.code)
-      return null
-    }
     try {
       // Server-canonical history: what is stored, sent and streamed is what the document became
       // (Yjs encodes the transaction after garbage collection), never the client's bytes, which
@@ -614,19 +634,53 @@ export class BoardReadOnly extends HttpError {
 
   private greet(conn: Connection): void {
     if (canWrite(conn.access)) this.send(conn, encodeSync(SYNC.step1, Y.encodeStateVector(this.doc)))
-    this.send(conn, encodeSync(SYNC.step2, Y.encodeStateAsUpdate(this.doc)))
+    const board = Y.encodeStateAsUpdate(this.doc)
+    this.fullStateBytes = board.length
+    this.send(conn, encodeSync(SYNC.step2, board), () => {
+      if (conn.sending === 'greeting') conn.sending = null
+    })
     const presence = this.awareness.snapshotFrame()
     if (presence) this.send(conn, presence)
   }
 
+  /**
+   * Answers a sync step 1 within the connection's budget ([H10]): a state vector that covers the
+   * board gets an empty update (the greeting carried every deletion, and every change since was
+   * sent on), anything else what it lacks if the budget allows, and nothing otherwise (counted).
+   */
   private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    const done = () => {
+      if (conn.sending === 'answer') conn.sending = null
+    }
+    let theirs: Map<number, number>
+    try {
+      theirs = Y.decodeStateVector(stateVector)
+    } catch {
+      done()
+      return this.reject(conn, 'malformed_state_vector')
+    }
+    if (this.covers(theirs)) return this.send(conn, encodeSync(SYNC.step2, EMPTY_UPDATE), done)
+    if (!conn.answers.allows()) {
+      done()
+      return this.reject(conn, 'step1_over_budget')
+    }
     let update: Uint8Array
     try {
       update = Y.encodeStateAsUpdate(this.doc, stateVector)
     } catch {
+      done()
       return this.reject(conn, 'malformed_state_vector')
     }
-    this.send(conn, encodeSync(SYNC.step2, update))
+    conn.answers.spend(update.length)
+    this.send(conn, encodeSync(SYNC.step2, update), done)
+  }
+
+  /** Whether a state vector has every struct the board has. */
+  private covers(theirs: Map<number, number>): boolean {
+    for (const client of this.doc.store.clients.keys()) {
+      if ((theirs.get(client) ?? 0) < Y.getState(this.doc.store, client)) return false
+    }
+    return true
   }
 
   private scheduleAwareness(): void {
@@ -645,7 +699,7 @@ export class BoardReadOnly extends HttpError {
     })
   }
 
-  private send(conn: Connection, frame: Uint8Array): void {
+  private send(conn: Connection, frame: Uint8Array, sent?: () => void): void {
     if (!conn.open) return
     if ((conn.socket.bufferedAmount ?? 0) > this.deps.limits.maxBufferedBytes) {
       conn.socket.close(CLOSE.tryAgainLater, 'too far behind')
@@ -653,7 +707,7 @@ export class BoardReadOnly extends HttpError {
       return
     }
     try {
-      conn.socket.send(frame)
+      conn.socket.send(frame, sent)
     } catch {
       this.leave(conn)
     }

@@ -24,7 +24,7 @@ export type SyncRouteDeps = {
 
 function socketOf(ws: WSContext<WebSocket>): SyncSocket {
   return {
-    send: (frame) => ws.raw?.send(frame, { binary: true }),
+    send: (frame, sent) => (ws.raw ? ws.raw.send(frame, { binary: true }, sent && (() => sent())) : sent?.()),
     close: (code, reason) => ws.close(code, reason),
     get bufferedAmount() {
       return ws.raw?.bufferedAmount ?? 0
