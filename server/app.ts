@@ -119,7 +119,17 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true, storage: storage.kind, rooms: rooms.loadedCount() }))
   const secureCookies = config.secureCookies
-  app.route('/api/auth', authRoutes({ storage, audit, secureCookies, attemptsPerMinute: config.authAttemptsPerMinute }))
+  app.route(
+    '/api/auth',
+    authRoutes({
+      storage,
+      audit,
+      secureCookies,
+      attemptsPerMinute: config.authAttemptsPerMinute,
+      passwordAttemptsPerMinute: config.passwordAttemptsPerMinute,
+      passwordHashCost: config.passwordHashCost,
+    }),
+  )
   app.route('/api/boards', boardRoutes({ storage, rooms, audit }))
   app.route('/api/boards', memberRoutes({ storage, rooms, audit }))
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))

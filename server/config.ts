@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up with clear messages.
 import { z } from 'zod'
 import { LIMITS } from '../shared/protocol/messages.ts'
+import { DEFAULT_HASH_COST } from './auth/password.ts'
 
 const int = (min: number) => z.coerce.number().int().min(min)
 
@@ -20,6 +21,13 @@ const Env = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   TEMPLATES_DIR: z.string().optional(),
   AUTH_ATTEMPTS_PER_MINUTE: int(1).default(120),
+  PASSWORD_ATTEMPTS_PER_MINUTE: int(1).default(5),
+  PASSWORD_HASH_COST: z.coerce
+    .number({ error: 'PASSWORD_HASH_COST is log2 of scrypt\'s N, a whole number from 14 to 20' })
+    .int('PASSWORD_HASH_COST is log2 of scrypt\'s N, a whole number from 14 to 20')
+    .min(14, 'PASSWORD_HASH_COST below 14 (N = 16384) is too weak to store passwords with')
+    .max(20, 'PASSWORD_HASH_COST above 20 needs more than 1 GiB of memory for every sign-in')
+    .default(DEFAULT_HASH_COST),
 })
 
 export type Config = {
@@ -47,6 +55,13 @@ export type Config = {
    * behind one venue router is one address; guessing one account's password is limited per email.
    */
   authAttemptsPerMinute: number
+  /**
+   * Sign-in attempts a minute for one email from one address, forgiven by a successful one: a
+   * stranger elsewhere cannot lock the owner out, a guesser is slowed.
+   */
+  passwordAttemptsPerMinute: number
+  /** log2 of scrypt's N for new password hashes (r = 8, p = 1); weaker stored ones are rehashed at sign-in. */
+  passwordHashCost: number
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -76,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL ?? null,
     templatesDir: e.TEMPLATES_DIR || null,
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
+    passwordAttemptsPerMinute: e.PASSWORD_ATTEMPTS_PER_MINUTE,
+    passwordHashCost: e.PASSWORD_HASH_COST,
   }
 }
 
@@ -83,5 +100,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ...loadConfig({ PORT: '0', STATIC_DIR: '' }),
   staticDir: null,
   roomUnloadMs: 50,
+  // Tests choose a low password cost (2^10): at the default 2^17 every sign-up takes 128 MiB and a
+  // good part of a second. One test checks the default itself.
+  passwordHashCost: 10,
   ...overrides,
 })

@@ -33,6 +33,8 @@ export async function startServer(options: {
     DATA_DIR: dataDir,
     STATIC_DIR: options.staticDir,
     LOG_LEVEL: 'warn',
+    // The lowest cost the server accepts: browser tests sign many people up (the default is 17).
+    PASSWORD_HASH_COST: '14',
     ...options.env,
   })
   const proc = await spawnReady(

@@ -1,5 +1,6 @@
-// Accounts: sign up, sign in, sign out, profile. Sign-in is rate-limited per address and per
-// email; failures do not say whether the email exists.
+// Accounts: sign up, sign in, sign out, profile. Sign-in is rate-limited per address, and per email
+// and address together (a stranger elsewhere cannot lock the owner out); failures do not say
+// whether the email exists. A password stored with weaker hashing is rehashed when it is proven.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { newId } from '../../shared/model/ids.ts'
@@ -7,7 +8,7 @@ import { parseInput } from '../../shared/ops/validate.ts'
 import type { Audit } from '../auth/audit.ts'
 import { requireIdentity } from '../auth/guards.ts'
 import { ACCOUNT_SESSION_DAYS, endSession, startSession, type AppEnv } from '../auth/identity.ts'
-import { decoyHash, hashPassword, verifyPassword } from '../auth/password.ts'
+import { passwordHasher } from '../auth/password.ts'
 import { RateLimiter } from '../auth/rateLimit.ts'
 import { HttpError } from '../errors.ts'
 import type { Storage, UserRecord } from '../storage/types.ts'
@@ -32,15 +33,27 @@ export const publicUser = (u: UserRecord) => ({
   expiresAt: u.expiresAt,
 })
 
-export type AuthDeps = { storage: Storage; audit: Audit; secureCookies: boolean; attemptsPerMinute: number }
+export type AuthDeps = {
+  storage: Storage
+  audit: Audit
+  secureCookies: boolean
+  attemptsPerMinute: number
+  /** Sign-in attempts a minute for one email from one address (PASSWORD_ATTEMPTS_PER_MINUTE). */
+  passwordAttemptsPerMinute: number
+  /** log2 of scrypt's N (PASSWORD_HASH_COST). */
+  passwordHashCost: number
+}
 
 const clientAddress = (c: Context) =>
   (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'
 
-export function authRoutes({ storage, audit, secureCookies, attemptsPerMinute }: AuthDeps): Hono<AppEnv> {
+export function authRoutes({ storage, audit, secureCookies, attemptsPerMinute, passwordAttemptsPerMinute, passwordHashCost }: AuthDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const passwords = passwordHasher(passwordHashCost)
   const perAddress = new RateLimiter(attemptsPerMinute, 60_000)
-  const perEmail = new RateLimiter(5, 60_000)
+  // Counted per email and address together, before the (slow) check and forgiven by a success:
+  // guesses from one address are slowed, and nobody elsewhere can use up the owner's attempts.
+  const perEmailAndAddress = new RateLimiter(passwordAttemptsPerMinute, 60_000)
   const sessionEnd = () => new Date(Date.now() + ACCOUNT_SESSION_DAYS * 86_400_000)
 
   app.post('/signup', async (c) => {
@@ -53,7 +66,7 @@ export function authRoutes({ storage, audit, secureCookies, attemptsPerMinute }:
       id: newId(),
       kind: 'account',
       email,
-      passwordHash: await hashPassword(password),
+      passwordHash: await passwords.hash(password),
       displayName,
       organisation,
       expiresAt: null,
@@ -68,19 +81,26 @@ export function authRoutes({ storage, audit, secureCookies, attemptsPerMinute }:
     const input = parseInput(SignIn, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
     const { email, password } = input.value
-    const a = perAddress.hit(`signin:${clientAddress(c)}`)
-    const e = perEmail.hit(email)
-    if (!a.allowed || !e.allowed) {
-      c.header('retry-after', String(Math.ceil(Math.max(a.retryAfterMs, e.retryAfterMs) / 1000)))
-      throw new HttpError(429, 'rate_limited', 'too many sign-in attempts; wait a minute')
+    const address = clientAddress(c)
+    const a = perAddress.hit(`signin:${address}`)
+    if (!a.allowed) {
+      c.header('retry-after', String(Math.ceil(a.retryAfterMs / 1000)))
+      throw new HttpError(429, 'rate_limited', 'too many sign-in attempts from this network address; wait a minute')
+    }
+    const pair = JSON.stringify([email, address])
+    const e = perEmailAndAddress.hit(pair)
+    if (!e.allowed) {
+      c.header('retry-after', String(Math.ceil(e.retryAfterMs / 1000)))
+      throw new HttpError(429, 'rate_limited', 'too many sign-in attempts for this email from this network address; wait a minute')
     }
     const user = await storage.users.byEmail(email)
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash))
-    if (!user || !ok || user.kind !== 'account') {
+    const checked = await passwords.verify(password, user?.passwordHash ?? (await passwords.decoy()))
+    if (!user || !checked.ok || user.kind !== 'account') {
       await audit({ boardId: null, actorId: user?.id ?? null, action: 'signin.failed', details: {} })
       throw new HttpError(401, 'bad_credentials', 'email or password is not right')
     }
-    perEmail.reset(email)
+    perEmailAndAddress.reset(pair)
+    if (checked.rehash) await storage.users.update(user.id, { passwordHash: await passwords.hash(password) })
     await startSession(c, storage, user, sessionEnd(), secureCookies)
     await audit({ boardId: null, actorId: user.id, action: 'signin', details: {} })
     return c.json({ user: publicUser(user) })

@@ -69,6 +69,7 @@ export function createUserStore(db: Kysely<Database>): UserStore {
       const set: Partial<UserRow> = {}
       if (changes.displayName !== undefined) set.display_name = changes.displayName
       if (changes.organisation !== undefined) set.organisation = changes.organisation
+      if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash
       if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute()
       return get(id)
     },

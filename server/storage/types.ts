@@ -78,7 +78,7 @@ export interface UserStore {
   create(user: Omit<UserRecord, 'isAdmin'>): Promise<UserRecord>
   get(id: string): Promise<UserRecord | null>
   byEmail(email: string): Promise<UserRecord | null>
-  update(id: string, changes: Partial<Pick<UserRecord, 'displayName' | 'organisation'>>): Promise<UserRecord | null>
+  update(id: string, changes: Partial<Pick<UserRecord, 'displayName' | 'organisation' | 'passwordHash'>>): Promise<UserRecord | null>
   delete(id: string): Promise<void>
 }
 
