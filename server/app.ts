@@ -32,6 +32,7 @@ import { csrfProtection } from './auth/csrf.ts'
 import { credentialOf, identify, type AppEnv } from './auth/identity.ts'
 import { boardAuthorizer } from './auth/socketAuthorizer.ts'
 import type { Config } from './config.ts'
+import { BoardBudget } from './api/boardBudget.ts'
 import { errorBody, errorHandler } from './errors.ts'
 import type { Log } from './log.ts'
 import { Rooms } from './sync/rooms.ts'
@@ -130,12 +131,13 @@ export function createApp(deps: AppDeps) {
       passwordHashCost: config.passwordHashCost,
     }),
   )
-  app.route('/api/boards', boardRoutes({ storage, rooms, audit }))
+  const budget = new BoardBudget(storage, { perHour: config.boardsPerHour, perAccount: config.boardsPerAccount })
+  app.route('/api/boards', boardRoutes({ storage, rooms, audit, budget }))
   app.route('/api/boards', memberRoutes({ storage, rooms, audit }))
   app.route('/api/boards', boardInviteRoutes({ storage, rooms, audit, secureCookies }))
   app.route('/api/boards', auditRoutes(storage))
   app.route('/api/boards', voteRoutes({ storage, rooms, audit }))
-  app.route('/api/boards', exportRoutes({ storage, rooms, audit, jobs: exportJobs }))
+  app.route('/api/boards', exportRoutes({ storage, rooms, audit, jobs: exportJobs, budget }))
   app.route('/api/boards', linkRoutes({ storage, audit }))
   app.route('/api/cycles', mapRoutes({ storage }))
   app.route('/api', conditionRoutes({ storage, rooms, audit }))
@@ -162,6 +164,15 @@ export function createApp(deps: AppDeps) {
     app,
     rooms,
     injectWebSocket: (server: Parameters<typeof ws.injectWebSocket>[0]) => ws.injectWebSocket(server),
+    /**
+     * For the Node HTTP server: a request whose headers and body are not in within the timeout is
+     * answered 408 and closed, so slow senders cannot hold bodies and sockets for minutes.
+     */
+    serverOptions: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))),
+    },
     async close() {
       sharing.stop()
       raisedEvidence.stop()

@@ -21,6 +21,9 @@ const Env = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   TEMPLATES_DIR: z.string().optional(),
   AUTH_ATTEMPTS_PER_MINUTE: int(1).default(120),
+  BOARDS_PER_HOUR: int(1).default(60),
+  BOARDS_PER_ACCOUNT: int(1).default(5000),
+  REQUEST_TIMEOUT_MS: int(1000).default(60_000),
   PASSWORD_ATTEMPTS_PER_MINUTE: int(1).default(5),
   PASSWORD_HASH_COST: z.coerce
     .number({ error: 'PASSWORD_HASH_COST is log2 of scrypt\'s N, a whole number from 14 to 20' })
@@ -55,6 +58,11 @@ export type Config = {
    * behind one venue router is one address; guessing one account's password is limited per email.
    */
   authAttemptsPerMinute: number
+  /** Boards one account may create (new, imported, restored) in an hour, and own in all. */
+  boardsPerHour: number
+  boardsPerAccount: number
+  /** A request body not fully received in this time is refused (408): slow senders hold memory. */
+  requestTimeoutMs: number
   /**
    * Sign-in attempts a minute for one email from one address, forgiven by a successful one: a
    * stranger elsewhere cannot lock the owner out, a guesser is slowed.
@@ -91,6 +99,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL ?? null,
     templatesDir: e.TEMPLATES_DIR || null,
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
+    boardsPerHour: e.BOARDS_PER_HOUR,
+    boardsPerAccount: e.BOARDS_PER_ACCOUNT,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     passwordAttemptsPerMinute: e.PASSWORD_ATTEMPTS_PER_MINUTE,
     passwordHashCost: e.PASSWORD_HASH_COST,
   }
@@ -103,5 +114,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   // Tests choose a low password cost (2^10): at the default 2^17 every sign-up takes 128 MiB and a
   // good part of a second. One test checks the default itself.
   passwordHashCost: 10,
+  // Test files make many boards with one account within a minute; one test checks the budget.
+  boardsPerHour: 100_000,
   ...overrides,
 })

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     : await openSqliteStorage({ dataDir: config.dataDir })
   const bus = config.redisUrl ? openRedisBus(config.redisUrl, log) : undefined
   const lw = createApp({ config, storage, log, bus })
-  const server = serve({ fetch: lw.app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: lw.app.fetch, port: config.port, hostname: config.host, serverOptions: lw.serverOptions }, (info) => {
     log.info('listening', { port: info.port, storage: storage.kind, bus: bus ? bus.instanceId : null })
     process.stdout.write(`Learning Wall is running on http://localhost:${info.port}\n`)
   })

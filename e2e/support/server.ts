@@ -35,6 +35,8 @@ export async function startServer(options: {
     LOG_LEVEL: 'warn',
     // The lowest cost the server accepts: browser tests sign many people up (the default is 17).
     PASSWORD_HASH_COST: '14',
+    // Specs make many boards with a few accounts within minutes (the default is 60 an hour).
+    BOARDS_PER_HOUR: '100000',
     ...options.env,
   })
   const proc = await spawnReady(

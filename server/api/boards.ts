@@ -13,6 +13,7 @@ import type { Audit } from '../auth/audit.ts'
 import { requireAccount, requireBoard, requireIdentity } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
 import { HttpError } from '../errors.ts'
+import type { BoardBudget } from './boardBudget.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { readJson } from './json.ts'
@@ -31,15 +32,16 @@ export const BoardSettingsInput = z
 
 export const BoardIdParam = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)
 
-export type BoardRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit }
+export type BoardRouteDeps = { storage: Storage; rooms: Rooms; audit: Audit; budget: BoardBudget }
 
-export function boardRoutes({ storage, rooms, audit }: BoardRouteDeps): Hono<AppEnv> {
+export function boardRoutes({ storage, rooms, audit, budget }: BoardRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.post('/', async (c) => {
     const { user } = requireAccount(c)
     const input = parseInput(CreateBoardInput, await readJson(c))
     if (!input.ok) throw HttpError.from(input.error)
+    await budget.check(user.id)
     const id = newId(12)
     const now = new Date().toISOString()
 

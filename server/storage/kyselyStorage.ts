@@ -173,6 +173,17 @@ export function createBoardStore(db: Kysely<Database>): BoardStore {
         .execute()
       return rows.map((r) => ({ ...toRecord(r), role: Role.catch('observer').parse(r.role) }))
     },
+    async countOwnedBy(userId, since) {
+      let q = db
+        .selectFrom('boards')
+        .innerJoin('memberships', 'memberships.board_id', 'boards.id')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('memberships.user_id', '=', userId)
+        .where('memberships.role', '=', 'owner')
+      if (since !== undefined) q = q.where('boards.created_at', '>=', since)
+      const row = await q.executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
     async update(id, changes: BoardChanges) {
       const set: Partial<BoardRow> = { updated_at: new Date().toISOString() }
       if (changes.title !== undefined) set.title = changes.title

@@ -56,6 +56,8 @@ export interface BoardStore {
   list(): Promise<BoardRecord[]>
   /** Boards the user has a role on, with that role. */
   listFor(userId: string): Promise<Array<BoardRecord & { role: Role }>>
+  /** Boards the user owns, created at or after `since` when given (the boards budget). */
+  countOwnedBy(userId: string, since?: string): Promise<number>
   update(id: string, changes: BoardChanges): Promise<BoardRecord | null>
 }
 

@@ -92,7 +92,7 @@ describe('server-only board settings', () => {
     const raw = openRaw(`${server.wsUrl}/${board}?token=${contributor.token}`)
     const c = connect(board, contributor.token!)
     await synced(c)
-    expect(readBoard(c.doc).meta.title).toBe('Benefits team')
+    expect(readBoard(c.doc).meta?.title).toBe('Benefits team')
     createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Not taken' }, local)
     await waitForRejection(server, board, 'schema_too_new')
     await waitFor(() => Buffer.concat(raw.frames).includes(Buffer.from(`${WRITE_REFUSED}schema_too_new`)) || c.provider.wsconnected, 5000, 'the board stays open')

@@ -53,7 +53,7 @@ export async function startServer(
     options.authorize === 'roles' ? undefined : (options.authorize ?? (async () => ({ access: 'write', principal: { id: 'test', name: 'Test' } })))
   const lw = createApp({ config, storage, log: options.log ?? silentLog, authorize, bus: options.bus })
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+    const s = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: lw.serverOptions }, () => resolve(s))
   })
   lw.injectWebSocket(server)
   const port = (server.address() as AddressInfo).port
