@@ -91,6 +91,9 @@ describe('anonymous boards', () => {
       expect((await priya.request('POST', `/api/boards/${team}/patterns/${p}/raise`, { targetBoardId: higher, kind: 'barrier' })).status).toBe(201)
       const shared = await priya.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${p}/share`, { targetBoardId: peer })
       expect(shared.status).toBe(201)
+      // The share record names no sharer either (the raise's record names no raiser).
+      expect((await server.storage.shares.get(shared.body.share.id))?.createdBy).toBeNull()
+      expect((await server.storage.conditions.forBoards([team])).map((c) => c.createdBy)).toEqual([null])
       expect((await priya.request('DELETE', `/api/shares/${shared.body.share.id}`)).status).toBe(200)
       expect((await priya.request('POST', `/api/boards/${team}/versions`, { name: 'Round one' })).status).toBe(201)
       for (const api of [priya, guest]) {

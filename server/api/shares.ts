@@ -47,7 +47,8 @@ export function shareRoutes({ storage, rooms, audit, sharing }: ShareRouteDeps):
       sourceBoard: source.id,
       sourcePattern: patternId.data,
       targetBoard: target.id,
-      createdBy: identity.user.id,
+      // An anonymous board's share names no one, as its raise does.
+      createdBy: source.anonymous ? null : identity.user.id,
       createdAt: new Date().toISOString(),
     })
     await sharing.refresh(source.id)

@@ -320,6 +320,16 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect((await storage.conditions.forBoards([id])).map((c) => c.createdBy).sort()).toEqual(['ann', null])
     })
 
+    it('[ST20][E22] a pattern shared from an anonymous board stores no sharer; others keep theirs', async () => {
+      await storage.boards.create(board(id))
+      await storage.boards.create(board(`${id}p`))
+      const base = { sourceBoard: id, targetBoard: `${id}p`, createdAt: '2026-01-01T10:00:00.000Z' }
+      expect((await storage.shares.createOnce({ ...base, id: `${id}s1`, sourcePattern: 'p1', createdBy: null })).share.createdBy).toBeNull()
+      await storage.shares.createOnce({ ...base, id: `${id}s2`, sourcePattern: 'p2', createdBy: 'ann' })
+      expect((await storage.shares.get(`${id}s1`))?.createdBy).toBeNull()
+      expect((await storage.shares.fromBoard(id)).map((s) => s.createdBy).sort()).toEqual(['ann', null])
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

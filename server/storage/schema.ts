@@ -95,7 +95,8 @@ export interface Database {
     source_board: string
     source_pattern: string
     target_board: string
-    created_by: string
+    /** Null for a share from an anonymous board. */
+    created_by: string | null
     created_at: string
   }
   board_versions: {
@@ -353,6 +354,29 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         // Which board's manager accepts a pending link (the other one than it was requested from).
         await db.schema.alterTable('cycle_links').addColumn('awaiting_board', 'text').execute()
+      },
+    },
+    '0009_anonymous_shares': {
+      async up(db: Kysely<unknown>) {
+        // A share from an anonymous board records no sharer: pattern_shares.created_by becomes nullable.
+        if (dialect === 'postgres') {
+          await db.schema.alterTable('pattern_shares').alterColumn('created_by', (c) => c.dropNotNull()).execute()
+          return
+        }
+        // SQLite cannot drop NOT NULL in place: the table is rebuilt with the same columns and keys.
+        await db.schema
+          .createTable('pattern_shares_next')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('source_pattern', 'text', (c) => c.notNull())
+          .addColumn('target_board', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('pattern_shares_once_next', ['source_board', 'source_pattern', 'target_board'])
+          .execute()
+        await sql`insert into pattern_shares_next select id, source_board, source_pattern, target_board, created_by, created_at from pattern_shares`.execute(db)
+        await db.schema.dropTable('pattern_shares').execute()
+        await db.schema.alterTable('pattern_shares_next').renameTo('pattern_shares').execute()
       },
     },
   }

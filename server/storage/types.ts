@@ -247,7 +247,8 @@ export type ShareRecord = {
   sourceBoard: string
   sourcePattern: string
   targetBoard: string
-  createdBy: string
+  /** Null for a share from an anonymous board: nothing stored names who shared it. */
+  createdBy: string | null
   createdAt: string
 }
 
