@@ -2,20 +2,26 @@
 // requesting board accepting for the other board, and a facilitator who only knows another
 // board's id learning its title or scale, or writing into its audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openPostgresStorage } from '../storage/postgres.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
 import { startServer, type TestServer } from '../testing/harness.ts'
+import { createTestDatabase } from '../testing/postgresDb.ts'
 
 type Link = { id: string; status: string; direction?: string | null; other?: { id: string; title: string | null; scale: string | null; visible: boolean } | null }
 type Entry = { action: string; details: { linkId?: string } }
 
-describe('link approval', () => {
+// The board a link waits for is stored (cycle_links.awaiting_board): on both databases.
+describe.each(['SQLite', 'PostgreSQL'])('link approval on %s', (database) => {
   let server: TestServer
+  let db: Awaited<ReturnType<typeof createTestDatabase>> | null = null
 
   beforeAll(async () => {
-    server = await startServer({ authorize: 'roles' })
+    if (database === 'PostgreSQL') db = await createTestDatabase('lw_link_approval')
+    server = await startServer({ authorize: 'roles', ...(db ? { storage: await openPostgresStorage({ url: db.url, poolSize: 4 }) } : {}) })
   })
   afterAll(async () => {
     await server.close()
+    await db?.drop()
   })
 
   const person = async (who: string) => {
@@ -62,6 +68,19 @@ describe('link approval', () => {
     expect(accepted.status).toBe(200)
     expect(accepted.body.link.status).toBe('active')
     expect((await server.storage.links.get(id))?.status).toBe('active')
+  })
+
+  it('[HD1] a pending link stored before the awaiting board was recorded waits for the side its creator does not manage', async () => {
+    const team = await server.createBoard('Older team', 'team')
+    const cofacilitator = await person('oldcofacilitator')
+    await addMember(server.owner, team, cofacilitator.email, 'facilitator')
+    const orgOwner = await person('oldorgowner')
+    const org = await orgOwner.api.createBoard('Older council', 'organisation')
+    const me = (await server.owner.request<{ user: { id: string } }>('GET', '/api/auth/me')).body.user.id
+    const id = `older-link-${database}`
+    await server.storage.links.create({ id, lowerBoard: team, higherBoard: org, kind: 'vertical', status: 'pending', awaitingBoard: null, createdBy: me, createdAt: new Date().toISOString() })
+    expect((await accept(cofacilitator.api, team, id)).status).toBe(403)
+    expect((await accept(orgOwner.api, org, id)).status).toBe(200)
   })
 
   it('[HD2] a link requested to a board its creator cannot see reveals no title, scale or direction of it', async () => {
