@@ -170,6 +170,9 @@ describe('evidence by reference', () => {
     expect((await shareQuotes(shareId, outsider)).status).toBe(403)
     const file = await server.owner.request<unknown>('GET', `/api/boards/${org}/export/json`)
     expect(JSON.stringify(file.body)).toContain(text)
+    // Reports resolve them at export time too.
+    const report = async () => (await fetch(`${server.url}/api/boards/${org}/export/report.md?audience=descriptive`, { headers: { authorization: `Bearer ${server.owner.token}` } })).text()
+    expect(await report()).toContain(text)
     const imported = await outsider.request<{ board: { id: string }; droppedQuotes: number }>('POST', '/api/boards/import', file.body)
     expect(imported.status).toBe(201)
     expect(imported.body.droppedQuotes).toBe(1)
@@ -189,6 +192,7 @@ describe('evidence by reference', () => {
     expect(await shows()).toEqual([0, 0, 0])
     const exported = await server.owner.request<unknown>('GET', `/api/boards/${org}/export/json`)
     expect(JSON.stringify(exported.body)).not.toContain(text)
+    expect(await report()).not.toContain(text)
     // Nothing of the linked boards' history was rewritten: their saved versions are byte for byte
     // what they were (only the cards' counts follow, as new changes).
     const after = await Promise.all([org, peer, restored].map(history))
@@ -202,6 +206,26 @@ describe('evidence by reference', () => {
     const peerLink = links.body.links.find((l) => l.kind === 'horizontal')!
     expect((await server.owner.request('DELETE', `/api/boards/${team}/links/${peerLink.id}`)).status).toBe(200)
     expect(await shows()).toEqual([1, 1, 0])
+  })
+
+  it('[E6][E17] restricting a story reaches boards restored from its own board\'s versions, which hold the story itself', async () => {
+    const text = 'CANARY-ebr-restore-c41d the school called social services'
+    const team = await server.createBoard('Schools team', 'team')
+    let storyId = ''
+    await server.lw.rooms.change(team, (doc) => {
+      const made = createStory(doc, { pos: { x: 0, y: 0 }, text }, { kind: 'server', reason: 'test' })
+      if (made.ok) storyId = made.value.id
+    }, 'test')
+    const copy = await restore(team, await saveVersion(team, 'before'))
+    const grandchild = await restore(copy, await saveVersion(copy, 'copy'))
+    for (const b of [copy, grandchild]) expect((await storedRows(b)).includes(Buffer.from(text))).toBe(true)
+    expect((await server.owner.request('PUT', `/api/boards/${team}/stories/${storyId}/sensitivity`, { sensitivity: 'restricted' })).status).toBe(200)
+    for (const b of [team, copy, grandchild]) {
+      expect(await server.lw.rooms.read(b, (d) => storiesMap(d).get(storyId)?.get('sensitivity'))).toBe('restricted')
+      expect((await storedRows(b)).includes(Buffer.from(text)), b).toBe(false)
+      // Kept for the board's owners and facilitators in its own restricted room.
+      expect(await server.lw.rooms.read(`${b}~restricted`, (d) => fragmentText(storiesMap(d).get(storyId)!.get('text') as Y.XmlFragment))).toBe(text)
+    }
   })
 
   it('[E18] a board stored in the old layout loses its copied quotes from its document, log, snapshot, versions and the database file when loaded', async () => {

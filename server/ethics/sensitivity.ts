@@ -18,7 +18,7 @@ import { zAbove } from '../../shared/model/zorder.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { refreshRaisedEvidence } from '../cycles/raisedEvidence.ts'
-import { eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
+import { boardsRestoredFrom, eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'sensitivity' }
 
@@ -40,9 +40,29 @@ export async function sensitivityOf({ rooms }: EraseDeps, boardId: string, story
 /**
  * Makes a story restricted: its content goes to the restricted document first (so a failure
  * between the steps never loses it), then the shared document keeps a placeholder, and its stored
- * history and saved versions are rewritten without the content.
+ * history and saved versions are rewritten without the content. The same on boards restored from
+ * the board's versions.
  */
 export async function restrict(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<null>> {
+  const here = await restrictHere(deps, boardId, storyId)
+  if (!here.ok) return here
+  // Boards restored from this board's saved versions hold the story itself: restricted there too
+  // (where it still is and is not restricted yet), and in boards restored from those.
+  const done = new Set([boardId])
+  const queue = await boardsRestoredFrom(deps.storage, boardId)
+  while (queue.length) {
+    const next = queue.shift()!
+    if (done.has(next)) continue
+    done.add(next)
+    queue.push(...(await boardsRestoredFrom(deps.storage, next)))
+    if (!(await deps.storage.boards.get(next))) continue
+    const there = await sensitivityOf(deps, next, storyId)
+    if (there !== null && there !== 'restricted') await restrictHere(deps, next, storyId)
+  }
+  return here
+}
+
+async function restrictHere(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<null>> {
   const { rooms, storage } = deps
   const room = restrictedRoom(boardId)
   const first = await rooms.read(boardId, (doc) => {
