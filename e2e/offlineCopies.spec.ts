@@ -131,6 +131,23 @@ describe('what a board leaves on the device', () => {
   )
 
   it(
+    '[E25] removed while no board page was open: the home page deletes that board’s stores and keeps the others’',
+    async () => {
+      const rita = await e2e.person('Rita Returning')
+      const { boardId } = await boardWithStory(owner, rita, 'Removed while away', 'CANARY-AWAY-22c1')
+      const { boardId: kept } = await boardWithStory(owner, rita, 'Still hers', 'STILL-HERS-5e0a')
+      await rita.home.goto()
+      const removed = await owner.api.request('DELETE', `/api/boards/${boardId}/members/${await userId(rita)}`)
+      expect(removed.status).toBe(200)
+      expect(boardStores(await databases(rita.page), boardId)).toHaveLength(1)
+      await rita.home.goto()
+      await expect.poll(async () => boardStores(await databases(rita.page), boardId), SYNC).toEqual([])
+      expect(boardStores(await databases(rita.page), kept)).toEqual([`learning-wall:${kept}`])
+    },
+    STEP,
+  )
+
+  it(
     '[E25] signing out in another tab: the open board ends as a 4401 would, and no board’s store stays',
     async () => {
       const dana = await e2e.person('Dana Device')

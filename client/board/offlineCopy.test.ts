@@ -4,7 +4,7 @@ import { storiesMap, type Origin } from '../../shared/model/layout.ts'
 import { withdrawStory } from '../../shared/model/withdrawal.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { MemoryStorage } from '../testing/memoryStorage.ts'
-import { clearSessionNotes, collectDeleted, isAnyCopy, isBoardCopy, knownCopies, offlineCopyName } from './offlineCopy.ts'
+import { boardOfCopy, clearSessionNotes, collectDeleted, isAnyCopy, isBoardCopy, knownCopies, offlineCopyName } from './offlineCopy.ts'
 import { createUndoManager } from './undoManager.ts'
 
 const origin: Origin = { kind: 'local' }
@@ -22,6 +22,10 @@ describe('a board’s offline copies', () => {
       'learning-wall:board1~restricted',
       'learning-wall:board1~draft~user-9',
     ])
+    expect(boardOfCopy('learning-wall:board1~draft~user-9')).toBe('board1')
+    expect(boardOfCopy('learning-wall:board1')).toBe('board1')
+    expect(boardOfCopy('learning-wall:')).toBeNull()
+    expect(boardOfCopy('other:board1')).toBeNull()
     expect(isAnyCopy('learning-wall:x')).toBe(true)
     expect(isAnyCopy('something-else')).toBe(false)
   })

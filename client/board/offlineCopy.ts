@@ -20,6 +20,22 @@ export const isBoardCopy = (name: string, boardId: string): boolean =>
 
 export const isAnyCopy = (name: string): boolean => name.startsWith(PREFIX)
 
+/** The board a store belongs to (`learning-wall:<board>` or `learning-wall:<board>~…`), or null. */
+export const boardOfCopy = (name: string): string | null =>
+  isAnyCopy(name) ? (name.slice(PREFIX.length).split('~')[0] ?? null) || null : null
+
+/**
+ * Stores of boards this person can no longer open (removed, or the board deleted, while this
+ * page was closed), given every board they can: nothing of those stays on the device.
+ */
+export const forgetBoardsNotListed = (factory: IDBFactory, listed: readonly string[]): Promise<string[]> => {
+  const open = new Set(listed)
+  return deleteCopies(factory, (n) => {
+    const board = boardOfCopy(n)
+    return board !== null && !open.has(board)
+  })
+}
+
 /** The names to delete even where `indexedDB.databases()` is missing or incomplete. */
 export const knownCopies = (boardId: string, userId?: string): string[] => [
   offlineCopyName(boardId),

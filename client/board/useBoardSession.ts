@@ -8,6 +8,7 @@ import type { Me } from '../home/auth.ts'
 import { getBoard, type ApiError, type BoardSummary } from '../home/api.ts'
 import { exposeTestApi } from '../testApi.ts'
 import { createSession, type BoardSession } from './createSession.ts'
+import { clearSessionNotes, deleteCopies, isBoardCopy, knownCopies } from './offlineCopy.ts'
 import { loadUser } from './localUser.ts'
 
 export type OpenBoard = { board: BoardSummary | null; error: ApiError | null; session: BoardSession | null }
@@ -22,7 +23,14 @@ export function useBoardSession(boardId: string, me: Me | null, { observer = fal
     void getBoard(boardId).then((r) => {
       if (!live) return
       if (r.ok) setBoard(r.value)
-      else setError(r.error)
+      else {
+        setError(r.error)
+        // No access (any more) or no board: nothing of it stays on this device.
+        if ([401, 403, 404].includes(r.error.status)) {
+          clearSessionNotes(sessionStorage, boardId)
+          void deleteCopies(indexedDB, (n) => isBoardCopy(n, boardId), knownCopies(boardId))
+        }
+      }
     })
     return () => {
       live = false

@@ -6,6 +6,7 @@ import { MapLink } from '../cycles/MapLink.tsx'
 import { ProfileMenu } from '../settings/ProfileMenu.tsx'
 import type { Me } from './auth.ts'
 import { listBoards, type ApiError, type BoardSummary } from './api.ts'
+import { forgetBoardsNotListed } from '../board/offlineCopy.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { ImportBoardForm } from '../export/ImportBoardForm.tsx'
 import { ErrorNote } from './ErrorNote.tsx'
@@ -25,8 +26,11 @@ export function HomePage({ navigate, me, onProfile }: Props) {
     let live = true
     void listBoards().then((r) => {
       if (!live) return
-      if (r.ok) setBoards(r.value.boards)
-      else setError(r.error)
+      if (r.ok) {
+        setBoards(r.value.boards)
+        // Access that ended while no board page was open: those boards' copies go now.
+        void forgetBoardsNotListed(indexedDB, r.value.boards.map((b) => b.id))
+      } else setError(r.error)
     })
     return () => {
       live = false
