@@ -140,4 +140,41 @@ describe('withdrawal across instances', () => {
     expect(await quotes(b)).toEqual([])
     expect((await b.owner.request<{ quotes: unknown[] }>('GET', `/api/shares/${shared.body.share.id}/quotes`)).body.quotes).toEqual([])
   })
+
+  it('[E18] a board stored in the old layout, loaded by one instance, keeps no copied quote in PostgreSQL, its versions or its Redis stream', async () => {
+    const quote = 'CANARY-scale-old-b71e the bailiffs came on a Sunday'
+    const org = await a.createBoard('Old city board', 'organisation')
+    const old = new Y.Doc()
+    const stored = await a.storage.docs.load(org)
+    if (stored.snapshot) Y.applyUpdateV2(old, stored.snapshot)
+    for (const u of stored.updates) Y.applyUpdateV2(old, u)
+    const updates: Uint8Array[] = []
+    old.on('updateV2', (u: Uint8Array) => updates.push(u))
+    const evidence = { stories: 1, supports: 1, counterExamples: 0, working: 1, confidential: 0, restricted: 0, tellerRoles: 0, outcomes: {}, quotes: [quote] }
+    old.transact(() => {
+      old.getMap('meta').set('schemaVersion', 1)
+      old.getMap('conditions').set('cond-old', {
+        id: 'cond-old', kind: 'barrier', name: 'Evictions', summary: '', note: '', evidence,
+        source: { boardId: 'elsewhere', title: 'Team', scale: 'team', patternId: 'p' },
+        status: 'raised', declineReason: null, responses: [], raisedAt: '2026-01-01T00:00:00.000Z', raisedBy: 'Sam',
+      })
+    })
+    const update = Y.mergeUpdatesV2(updates)
+    // As an earlier version left it: in the log, in a saved version and in the board's stream.
+    await a.storage.docs.append(org, [update])
+    await a.storage.versions.save({ id: `v${Date.now()}`, boardId: org, kind: 'named', name: 'old', createdBy: null, createdAt: new Date().toISOString() }, Y.encodeStateAsUpdateV2(old))
+    await redis.xadd(`lw:board:${org}:updates`, '*', 'i', 'old-instance', 'u', Buffer.from(update))
+    const stream = async () => Buffer.concat((await redis.xrangeBuffer(`lw:board:${org}:updates`, '-', '+')).flatMap(([, fields]) => fields))
+    expect((await stream()).includes(Buffer.from(quote))).toBe(true)
+
+    expect(await b.lw.rooms.read(org, (d) => JSON.stringify(d.getMap('conditions').toJSON()))).not.toContain(quote)
+    const after = await a.storage.docs.load(org)
+    const versions: Uint8Array[] = []
+    for (const v of await a.storage.versions.list(org)) versions.push((await a.storage.versions.load(org, v.id))!.stateV2)
+    expect(Buffer.concat([...(after.snapshot ? [after.snapshot] : []), ...after.updates, ...versions]).includes(Buffer.from(quote))).toBe(false)
+    expect((await stream()).includes(Buffer.from(quote))).toBe(false)
+    // The other instance, loading it now, reads the migrated board.
+    expect(await a.lw.rooms.read(org, (d) => JSON.stringify(d.getMap('conditions').toJSON()))).not.toContain(quote)
+  })
 })
+
