@@ -88,7 +88,16 @@ describe('anonymous boards', () => {
       await roomHolds(server, team, (d) => storiesMap(d).has(story.value.id) && patternsMap(d).has(pattern.value.id))
       const p = pattern.value.id
       expect((await priya.request('PUT', `/api/boards/${team}/stories/${story.value.id}/sensitivity`, { sensitivity: 'confidential' })).status).toBe(200)
-      expect((await priya.request('POST', `/api/boards/${team}/patterns/${p}/raise`, { targetBoardId: higher, kind: 'barrier' })).status).toBe(201)
+      const raised = await priya.request<{ condition: { id: string } }>('POST', `/api/boards/${team}/patterns/${p}/raise`, { targetBoardId: higher, kind: 'barrier' })
+      expect(raised.status).toBe(201)
+      // A response written back down names nobody in the anonymous board's document (nor up).
+      expect((await priya.request('PATCH', `/api/conditions/${raised.body.condition.id}`, { status: 'acknowledged', response: 'We will look at it' })).status).toBe(200)
+      for (const b of [team, higher]) {
+        const stored = await server.storage.docs.load(b)
+        const bytes = Buffer.concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
+        expect(bytes.includes(Buffer.from('We will look at it')), b).toBe(true)
+        expect(bytes.includes(Buffer.from('Priya Realname')), b).toBe(false)
+      }
       const shared = await priya.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${p}/share`, { targetBoardId: peer })
       expect(shared.status).toBe(201)
       // The share record names no sharer either (the raise's record names no raiser).
@@ -104,8 +113,8 @@ describe('anonymous boards', () => {
     }
 
     const expected: Array<[string, string[]]> = [
-      [team, ['story.sensitivity_changed', 'condition.raised', 'pattern.shared', 'pattern.unshared', 'version.saved', 'board.exported']],
-      [higher, ['condition.raised']],
+      [team, ['story.sensitivity_changed', 'condition.raised', 'condition.responded', 'pattern.shared', 'pattern.unshared', 'version.saved', 'board.exported']],
+      [higher, ['condition.raised', 'condition.responded']],
       [peer, ['pattern.shared', 'pattern.unshared']],
     ]
     for (const [boardId, actions] of expected) {

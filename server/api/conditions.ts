@@ -23,6 +23,7 @@ import { requireBoard, requireIdentity } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
 import { HttpError } from '../errors.ts'
 import type { BoardRecord, ConditionRecord, Storage } from '../storage/types.ts'
+import { NEUTRAL_NAME } from '../sync/room.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { conditionQuotes } from '../cycles/quotes.ts'
 import { BoardIdParam } from './boards.ts'
@@ -139,7 +140,9 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     await storage.conditions.update(condition.id, next)
     await writeBoth(next, null, source, target)
     if (input.value.response) {
-      const response = { id: newId(), authorName: identity.user.displayName, text: input.value.response, at: new Date().toISOString() }
+      // Written into both boards' documents: an anonymous board on either side names nobody.
+      const authorName = source.anonymous || target.anonymous ? NEUTRAL_NAME : identity.user.displayName
+      const response = { id: newId(), authorName, text: input.value.response, at: new Date().toISOString() }
       await rooms.change(target.id, (doc) => {
         const map = doc.getMap(ROOT.conditions)
         const card = map.get(condition.id) as ConditionCard | undefined
