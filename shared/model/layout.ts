@@ -37,11 +37,11 @@ export const ROOT = {
   areas: 'areas',
   withdrawn: 'withdrawn',
 } as const
-  // Title, scale, element and schema version decide links, raises and how the board loads.
-  ROOT.meta,
 
 /** Roots only the server writes (through its own operations); client updates touching them are refused. */
 export const SERVER_ROOTS: ReadonlySet<string> = new Set([
+  // Title, scale, element and schema version decide links, raises and how the board loads.
+  ROOT.meta,
   ROOT.vote,
   ROOT.conditions,
   ROOT.raised,
