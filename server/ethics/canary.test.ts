@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { createStory } from '../../shared/ops/story.ts'
 import { canary, holds, merged } from '../testing/canaryForms.ts'
 import { startWorld, type World } from '../testing/canaryWorld.ts'
-import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
+import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, linkedBoardsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
 
 describe('ethics canary, SQLite', () => {
   let w: World
@@ -38,6 +38,8 @@ describe('ethics canary, SQLite', () => {
   it('[E10] anonymous mode: a guest’s name nowhere, their id only in account tables', () => anonymousScenario(w))
   it('[E10][E19][E20][E21][E22] a whole anonymous session: no contributor id, email or name outside the account tables', () => anonymousSessionScenario(w))
   it('[E2][E3][E5] exports: confidential never quoted, restricted in no export', () => exportsScenario(w))
+  it('[E15][E16][E17][E8] linked boards, their versions and restored boards quote through the server only; after a withdrawal, nowhere', () => linkedBoardsScenario(w, 'withdraw'))
+  it('[E15][E16][E17][E5] linked boards, their versions and restored boards quote through the server only; after a restriction, only the restricted room', () => linkedBoardsScenario(w, 'restrict'))
   it('[E12][E5] a stale offline copy typing into a story restricted meanwhile: in no other frame and no stored byte', () => staleCopyScenario(w, 'restrict'))
   it('[E12][E8] a stale offline copy typing into a story withdrawn meanwhile: in no other frame and no stored byte', () => staleCopyScenario(w, 'withdraw'))
 })

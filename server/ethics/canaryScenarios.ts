@@ -391,3 +391,73 @@ export async function anonymousSessionScenario(w: World): Promise<void> {
     expect(found.places.filter((p) => p.includes('~draft~'))).toEqual([])
   }
 }
+
+/**
+ * [E15][E16][E17][E8][E5] Evidence by reference: a pattern raised to a higher board and shared
+ * with a peer, both boards with saved versions and boards restored from them, the story edited
+ * after. Its words (first and later) are read through the server only (quotes endpoints and those
+ * boards' exports), never in their documents, rows, versions, restored boards or frames; after a
+ * withdrawal or restriction, not even there.
+ */
+export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restrict'): Promise<void> {
+  const C = fresh(`linked-${change.slice(0, 2)}`)
+  const E = fresh('edit')
+  const team = await w.board('Family support team')
+  const org = await w.board('County council', {}, 'organisation')
+  const peer = await w.board('Neighbouring team')
+  expect((await w.api.request('POST', `/api/boards/${team}/links`, { otherBoardId: org, kind: 'vertical' })).status).toBe(201)
+  expect((await w.api.request('POST', `/api/boards/${team}/links`, { otherBoardId: peer, kind: 'horizontal' })).status).toBe(201)
+  const on = await w.watch(team)
+  await w.watch(org)
+  await w.watch(peer)
+  const made = createStory(on.contributor.doc, { pos: { x: 5, y: 5 }, text: `${C.text} my son was taken into care`, fields: { tellerRole: 'parent', consent } }, local)
+  if (!made.ok) throw new Error('story')
+  const id = made.value.id
+  const pattern = createPattern(on.contributor.doc, { name: 'Care proceedings', area: { x: 0, y: 0, w: 600, h: 300 }, storyIds: [id] }, local)
+  if (!pattern.ok) throw new Error('pattern')
+  await roomHolds(w.server, team, (d) => readBoard(d).patterns[0]?.members.length === 1)
+  const contributor = w.people.contributor.api
+  const raised = await contributor.request<{ condition: { id: string } }>('POST', `/api/boards/${team}/patterns/${pattern.value.id}/raise`, { targetBoardId: org, kind: 'barrier', note: 'Decisions take too long' })
+  expect(raised.status).toBe(201)
+  const shared = await contributor.request<{ share: { id: string } }>('POST', `/api/boards/${team}/patterns/${pattern.value.id}/share`, { targetBoardId: peer })
+  expect(shared.status).toBe(201)
+  const restored: string[] = []
+  for (const board of [org, peer]) {
+    const saved = await w.api.request<{ version: { id: string } }>('POST', `/api/boards/${board}/versions`, { name: 'Before the edits' })
+    expect(saved.status).toBe(201)
+    const res = await w.api.request<{ board: { id: string } }>('POST', `/api/boards/${board}/versions/${saved.body.version.id}/restore`, {})
+    expect(res.status).toBe(201)
+    restored.push(res.body.board.id)
+  }
+  // The story is edited after the raise, the share, the versions and the restores.
+  typeInto(on.contributor.doc, id, E.text)
+  await everyoneHas(on, id, E.text)
+  const quotes = async () => {
+    const card = await w.api.request<{ quotes: Array<{ text: string }> }>('GET', `/api/conditions/${raised.body.condition.id}/quotes`)
+    const ref = await w.api.request<{ quotes: Array<{ text: string }> }>('GET', `/api/shares/${shared.body.share.id}/quotes`)
+    expect([card.status, ref.status]).toEqual([200, 200])
+    return JSON.stringify([card.body, ref.body])
+  }
+  await waitFor(async () => (await quotes()).includes(E.text), 10_000, 'the quotes follow the edit')
+
+  const boards = [team, org, peer, ...restored]
+  const others = [org, peer, ...restored]
+  const readThroughServer = (p: string) => others.some((b) => p.startsWith(`export ${b} `))
+  const before = await canarySearchAll(w, [C, E], { boards })
+  for (const found of before) {
+    // A board restored from the peer's version is no peer of the team: its card quotes nothing.
+    expectFoundIn(found.places, [`live ${team}`, `export ${org} json`, `export ${org} report.md descriptive`, `export ${peer} json`, `export ${restored[0]} json`])
+    expectOnlyIn(found.places, (p) => p.includes(team) || readThroughServer(p))
+  }
+
+  const mark = w.frames.mark()
+  const res =
+    change === 'withdraw'
+      ? await contributor.request('POST', `/api/boards/${team}/stories/${id}/withdraw`)
+      : await contributor.request('PUT', `/api/boards/${team}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
+  expect(res.status).toBe(200)
+  expect(await quotes()).not.toContain(C.text)
+  const after = await canarySearchAll(w, [C, E], { boards, framesSince: mark, restore: true })
+  const restrictedRoom = `${team}~restricted`
+  for (const found of after) expectOnlyIn(found.places, (p) => change === 'restrict' && p.includes(restrictedRoom))
+}

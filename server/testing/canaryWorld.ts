@@ -21,7 +21,7 @@ export type World = CanaryWorld & {
   setup: Setup
   people: Record<Role, Person>
   /** A new board owned by the owner, the other three added with their roles. */
-  board(title: string, extra?: Record<string, unknown>): Promise<string>
+  board(title: string, extra?: Record<string, unknown>, scale?: string): Promise<string>
   /** `who` connected to `room` with a recording socket (frames under `who room`). */
   connect(who: string, room: string, token: string): TestClient
   /** Each role on the board, owner and facilitator also on its restricted room; all synced. */
@@ -75,8 +75,8 @@ export async function startWorld(setup: Setup): Promise<World> {
     frames,
     people,
     connect,
-    async board(title, extra = {}) {
-      const board = await server.owner.createBoard(title, 'team', extra)
+    async board(title, extra = {}, scale = 'team') {
+      const board = await server.owner.createBoard(title, scale, extra)
       for (const role of ['facilitator', 'contributor', 'observer'] as const) {
         const res = await server.owner.request('POST', `/api/boards/${board}/members`, { email: people[role].email, role })
         if (res.status !== 201) throw new Error(`add ${role}: ${res.status}`)
