@@ -236,9 +236,9 @@ export class Rooms {
       recordAuthors: ownDocument
         ? (userId, storyIds) => storage.storyAuthors.record(boardId, userId, storyIds, new Date().toISOString())
         : undefined,
-    })
       checksMeta: ownDocument,
       schemaTooNew,
+    })
     this.mirrorMeta(boardId, doc)
     const notify = this.options.onContentChange
     if (notify) {
