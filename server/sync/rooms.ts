@@ -12,6 +12,7 @@ import type { Log } from '../log.ts'
 import type { Bus } from '../scale/bus.ts'
 import type { Storage } from '../storage/types.ts'
 import { Room, type RoomLimits, type RoomPolicy } from './room.ts'
+import { rewriteMigratedHistory, rewritesHistory } from './storedMigration.ts'
 
 export type RoomsOptions = {
   /** Other instances, when there are any (REDIS_URL). */
@@ -239,6 +240,12 @@ export class Rooms {
       checksMeta: ownDocument,
       schemaTooNew,
     })
+    const hadHistory = stored.snapshot !== null || stored.updates.length > 0
+    if (migrated.ok && changes.length && hadHistory && rewritesHistory(migrated.value.applied)) {
+      // The migration removed content (copied quotes): the stored history and versions follow now.
+      const rewritten = await rewriteMigratedHistory({ storage, bus }, room, stored)
+      log.info('board_history_rewritten', { board: boardId, ...rewritten })
+    }
     this.mirrorMeta(boardId, doc)
     const notify = this.options.onContentChange
     if (notify) {
