@@ -169,4 +169,21 @@ describe('anonymous boards', () => {
     expect(entries.filter((e) => e.action === 'invite.used')).toHaveLength(4)
     expect(entries.filter((e) => e.action === 'member.added')).toHaveLength(1)
   })
+
+  it('[E22] a board turning anonymous forgets who saved its versions and who did what to its content; access entries stay', async () => {
+    const boardId = await server.owner.createBoard('Named at first')
+    const priya = new ApiClient(server.url)
+    const priyaId = (await priya.signUp(uniqueEmail('priya'), 'Priya Realname')).id
+    await join(boardId, 'contributor', priya)
+    expect((await priya.request('POST', `/api/boards/${boardId}/versions`, { name: 'Before' })).status).toBe(201)
+    expect((await fetch(`${server.url}/api/boards/${boardId}/export/json`, { headers: { authorization: `Bearer ${priya.token}` } })).status).toBe(200)
+    expect((await server.storage.versions.list(boardId))[0]!.createdBy).toBe(priyaId)
+
+    expect((await server.owner.request('PATCH', `/api/boards/${boardId}`, { anonymous: true })).status).toBe(200)
+    expect((await server.storage.versions.list(boardId)).map((v) => v.createdBy)).toEqual([null])
+    const stored = await server.storage.audit.list({ boardId })
+    expect(stored.filter((e) => e.actorId === priyaId).map((e) => e.action)).toEqual(['invite.used'])
+    expect(stored.filter((e) => !keepsActor(e.action)).every((e) => e.actorId === null)).toBe(true)
+    expect(stored.find((e) => e.action === 'board.settings_changed')?.actorId).not.toBeNull()
+  })
 })

@@ -9,7 +9,7 @@ import { migrateBoard } from '../../shared/model/migrations.ts'
 import { updateBoardMeta } from '../../shared/ops/board.ts'
 import { parseInput } from '../../shared/ops/validate.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
-import type { Audit } from '../auth/audit.ts'
+import { forgetContentActors, type Audit } from '../auth/audit.ts'
 import { requireAccount, requireBoard, requireIdentity } from '../auth/guards.ts'
 import type { AppEnv } from '../auth/identity.ts'
 import { HttpError } from '../errors.ts'
@@ -89,6 +89,7 @@ export function boardRoutes({ storage, rooms, audit, budget }: BoardRouteDeps): 
     }
     const updated = await storage.boards.update(board.id, input.value)
     if (anonymous !== undefined && anonymous !== board.anonymous) {
+      if (anonymous) await forgetContentActors(storage, board.id)
       rooms.setPolicy(board.id, { anonymous })
       // Clients reconnect (4501) and re-read the board, so none keeps writing what is now refused.
       rooms.closeBoard(board.id, CLOSE.roleChanged, 'board settings changed')

@@ -77,6 +77,16 @@ export const auditTo =
     await storage.audit.write({ ...entry, actorId, details, at: new Date().toISOString() })
   }
 
+/**
+ * A board turned anonymous: what was stored before forgets who did what to its content too (its
+ * entries and those about it on other boards, and who saved its versions). Access entries stay.
+ */
+export async function forgetContentActors(storage: Storage, boardId: string): Promise<void> {
+  await storage.audit.forgetActors(boardId, [...ACCESS_ACTIONS, ...ACCOUNT_ACTIONS])
+  await storage.versions.forgetAuthors(boardId)
+  await storage.scrub?.()
+}
+
 /** An entry as an owner reads it: entries written before the board turned anonymous lose their actor too. */
 export const shownActor = (entry: AuditEntry, anonymousBoard: boolean): string | null =>
   anonymousBoard && !keepsActor(entry.action) ? null : entry.actorId

@@ -330,6 +330,29 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect((await storage.shares.fromBoard(id)).map((s) => s.createdBy).sort()).toEqual(['ann', null])
     })
 
+    it('[ST21][E22] a board turning anonymous: its versions forget their authors, its entries and those about it their actors, except those kept', async () => {
+      await storage.boards.create(board(id))
+      await storage.boards.create(board(`${id}h`))
+      const v = { boardId: id, kind: 'named' as const, name: 'Named', createdAt: '2026-01-01T10:00:00.000Z' }
+      await storage.versions.save({ ...v, id: `v1${id}`, createdBy: 'ann' }, new Uint8Array([0, 0]))
+      await storage.versions.save({ ...v, boardId: `${id}h`, id: `v2${id}`, createdBy: 'ann' }, new Uint8Array([0, 0]))
+      const at = '2026-01-01T10:00:00.000Z'
+      await storage.audit.write({ at, boardId: id, actorId: 'ann', action: 'version.saved', details: { versionId: `v1${id}` } })
+      await storage.audit.write({ at, boardId: id, actorId: 'ann', action: 'invite.used', details: { inviteId: 'i' } })
+      await storage.audit.write({ at, boardId: `${id}h`, actorId: 'ann', action: 'condition.raised', details: { conditionId: 'c', sourceBoard: id, targetBoard: `${id}h` } })
+      await storage.audit.write({ at, boardId: `${id}h`, actorId: 'ann', action: 'version.saved', details: { versionId: `v2${id}` } })
+      await storage.audit.write({ at, boardId: null, actorId: 'ann', action: 'signin', details: {} })
+
+      await storage.versions.forgetAuthors(id)
+      await storage.audit.forgetActors(id, ['invite.used'])
+      expect((await storage.versions.list(id)).map((x) => x.createdBy)).toEqual([null])
+      expect((await storage.versions.list(`${id}h`)).map((x) => x.createdBy)).toEqual(['ann'])
+      const actors = async (b: string) => Object.fromEntries((await storage.audit.list({ boardId: b })).map((e) => [e.action, e.actorId]))
+      expect(await actors(id)).toEqual({ 'version.saved': null, 'invite.used': 'ann' })
+      expect(await actors(`${id}h`)).toEqual({ 'condition.raised': null, 'version.saved': 'ann' })
+      expect((await storage.audit.list({})).some((e) => e.action === 'signin' && e.actorId === 'ann')).toBe(true)
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])

@@ -262,5 +262,21 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
         details: JSON.parse(r.details) as Record<string, string | number | boolean | null>,
       }))
     },
+    async forgetActors(boardId, keep) {
+      // Entries on other boards name this one as a value in their details (sourceBoard, fromBoard…):
+      // LIKE finds candidates (`_` in ids is a wildcard there), the parsed details decide.
+      let q = db
+        .selectFrom('audit_log')
+        .select(['id', 'board_id', 'details'])
+        .where('actor_id', 'is not', null)
+        .where((eb) => eb.or([eb('board_id', '=', boardId), eb('details', 'like', `%${boardId}%`)]))
+      if (keep.length) q = q.where('action', 'not in', [...keep])
+      const ids = (await q.execute())
+        .filter((r) => r.board_id === boardId || Object.values(JSON.parse(r.details) as Record<string, unknown>).includes(boardId))
+        .map((r) => r.id)
+      for (let i = 0; i < ids.length; i += 500) {
+        await db.updateTable('audit_log').set({ actor_id: null }).where('id', 'in', ids.slice(i, i + 500)).execute()
+      }
+    },
   }
 }

@@ -63,6 +63,9 @@ export function createVersionStore(db: Kysely<Database>): VersionStore {
         .executeTakeFirst()
       return Number(res.numUpdatedRows) > 0
     },
+    async forgetAuthors(boardId) {
+      await db.updateTable('board_versions').set({ created_by: null }).where('board_id', '=', boardId).execute()
+    },
     async delete(boardId, id) {
       const res = await db.deleteFrom('board_versions').where('board_id', '=', boardId).where('id', '=', id).executeTakeFirst()
       return Number(res.numDeletedRows) > 0

@@ -157,6 +157,11 @@ export type AuditEntry = {
 export interface AuditStore {
   write(entry: Omit<AuditEntry, 'id'>): Promise<void>
   list(filter: { boardId?: string; limit?: number }): Promise<AuditEntry[]>
+  /**
+   * Clears the actor of every entry about a board (written on it, or naming it in its details: the
+   * other board of a cross-board action) whose action is not in `keep`: the board turned anonymous.
+   */
+  forgetActors(boardId: string, keep: readonly string[]): Promise<void>
 }
 
 export type VoteSessionRecord = {
@@ -287,6 +292,8 @@ export interface VersionStore {
    */
   replaceState(boardId: string, id: string, stateV2: Uint8Array): Promise<boolean>
   delete(boardId: string, id: string): Promise<boolean>
+  /** Clears who saved each of the board's versions (the board turned anonymous). */
+  forgetAuthors(boardId: string): Promise<void>
 }
 
 /**
