@@ -66,6 +66,7 @@ async function everyoneHas(on: Record<string, TestClient>, id: string, text: str
 
 /** [E8] Withdrawal of a story on one board, with a saved version and a board restored from it. */
 export async function withdrawalScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const C = fresh('wd')
   const board = await w.board('Family support team')
   const on = await w.watch(board)
@@ -76,7 +77,7 @@ export async function withdrawalScenario(w: World): Promise<void> {
   await roomHolds(w.server, board, (d) => readBoard(d).patterns.length === 1)
   expect((await w.api.request('POST', `/api/boards/${board}/versions`, { name: 'End of workshop' })).status).toBe(201)
 
-  const before = await canarySearch(w, C, { boards: [board], restore: true })
+  const before = await canarySearch(w, C, { framesSince: since, boards: [board], restore: true })
   expectFoundIn(before.places, [
     `live ${board}`,
     `export ${board} json`,
@@ -101,6 +102,7 @@ export async function withdrawalScenario(w: World): Promise<void> {
 
 /** [E5][E6] Restricting a story: afterwards its words rest only in the restricted room. */
 export async function restrictionScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const C = fresh('rx')
   const board = await w.board('Housing team')
   const on = await w.watch(board)
@@ -111,7 +113,7 @@ export async function restrictionScenario(w: World): Promise<void> {
   await everyoneHas(on, id, C.text)
   await roomHolds(w.server, board, (d) => readBoard(d).patterns.length === 1)
   expect((await w.api.request('POST', `/api/boards/${board}/versions`, { name: 'Before' })).status).toBe(201)
-  const before = await canarySearch(w, C, { boards: [board] })
+  const before = await canarySearch(w, C, { framesSince: since, boards: [board] })
   expectFoundIn(before.places, [`live ${board}`, `export ${board} json`, `export ${board} report.md descriptive`, `version ${board}/`, ...OTHERS.map((r) => `frames ${r} ${board}`), ...storedPlaces(w, board)])
 
   const mark = w.frames.mark()
@@ -126,6 +128,7 @@ export async function restrictionScenario(w: World): Promise<void> {
 
 /** [E5][E10] Private drafts reach nobody before the reveal; the reveal is seen by the search. */
 export async function draftScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const C = fresh('draft')
   const board = await w.board('Team reflection')
   expect((await w.api.request('POST', `/api/boards/${board}/session`, { action: 'start', templateId: 'team-reflection' })).status).toBe(200)
@@ -142,7 +145,7 @@ export async function draftScenario(w: World): Promise<void> {
   await everyoneHas(on, barrier.value.id, 'example')
   expect((await w.api.request('POST', `/api/boards/${board}/versions`, { name: 'During private writing' })).status).toBe(201)
 
-  const before = await canarySearch(w, C, { boards: [board], restore: true })
+  const before = await canarySearch(w, C, { framesSince: since, boards: [board], restore: true })
   expectFoundIn(before.places, [`live ${room}`, ...storedPlaces(w, room)])
   expectOnlyIn(before.places, (p) => p.includes(room))
 
@@ -159,6 +162,7 @@ export async function draftScenario(w: World): Promise<void> {
  * column, never in a document, version, export, frame, stream or log line.
  */
 export async function anonymousScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const NAME = fresh('name')
   const ORG = fresh('org')
   const board = await w.board('Tenants’ voices', { anonymous: true })
@@ -192,7 +196,7 @@ export async function anonymousScenario(w: World): Promise<void> {
   await waitForRejection(w.server, board, 'forbidden_key')
 
   // The organisation is stored (membership): the search sees account tables.
-  const [org, name, id] = await canarySearchAll(w, [ORG, NAME, ID], { boards: [board], restore: true })
+  const [org, name, id] = await canarySearchAll(w, [ORG, NAME, ID], { framesSince: since, boards: [board], restore: true })
   expectFoundIn(org!.places, [/^row memberships /])
   expectOnlyIn(name!.places, () => false)
   expectFoundIn(id!.places, [/^row users /, /^row memberships /])
@@ -205,6 +209,7 @@ export async function anonymousScenario(w: World): Promise<void> {
  * report search sees quotes); a restricted story is in no export at all.
  */
 export async function exportsScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const CONF = fresh('conf')
   const WORK = fresh('work')
   const RESTR = fresh('restr')
@@ -221,7 +226,7 @@ export async function exportsScenario(w: World): Promise<void> {
   await roomHolds(w.server, board, (d) => readBoard(d).patterns[0]?.members.length === 3)
 
   const reports = (places: string[]) => places.filter((p) => / report\.(md|pdf) /.test(p))
-  const [working, confidential, restricted] = await canarySearchAll(w, [WORK, CONF, RESTR], { boards: [board] })
+  const [working, confidential, restricted] = await canarySearchAll(w, [WORK, CONF, RESTR], { framesSince: since, boards: [board] })
   expectFoundIn(working!.places, [`export ${board} report.md descriptive`, `export ${board} report.pdf descriptive`, `export ${board} report.md technical`])
   expectFoundIn(confidential!.places, [`export ${board} json`, `export ${board} stories.csv`])
   expect(reports(confidential!.places)).toEqual([])
@@ -244,6 +249,7 @@ function typeInto(doc: Y.Doc, id: string, text: string): void {
  * before the change is first seen everywhere (the control), so the search sees this path.
  */
 export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw'): Promise<void> {
+  const since = w.startScenario()
   const CTRL = fresh('ctrl')
   const C = fresh(`stale-${change.slice(0, 2)}`)
   const board = await w.board('Money advice')
@@ -262,7 +268,7 @@ export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw
   typeInto(stale.doc, id, CTRL.text)
   stale.provider.connect()
   await everyoneHas(on, id, CTRL.text)
-  const control = await canarySearch(w, CTRL, { boards: [board] })
+  const control = await canarySearch(w, CTRL, { framesSince: since, boards: [board] })
   expectFoundIn(control.places, [`live ${board}`, `export ${board} json`, ...ROLES.map((r) => `frames ${r} ${board}`), ...storedPlaces(w, board)])
   await synced(stale)
   stale.provider.disconnect()
@@ -305,6 +311,7 @@ const accessAudit = (p: string) => /^(row |pg_dump public\.)audit_log /.test(p) 
  * guest's typed name rests nowhere.
  */
 export async function anonymousSessionScenario(w: World): Promise<void> {
+  const since = w.startScenario()
   const board = await w.board('Kitchen table', { anonymous: true })
   const org = await w.api.createBoard('County council', 'organisation')
   expect((await w.api.request('POST', `/api/boards/${board}/links`, { otherBoardId: org, kind: 'vertical' })).status).toBe(201)
@@ -372,7 +379,7 @@ export async function anonymousSessionScenario(w: World): Promise<void> {
   // stored with the membership.
   const ids = storyIds.map((id) => canary(id))
   const needles = [ORG, ANN_EMAIL, canary(annId), canary(guestId), ANN_NAME, TYPED, ...ids]
-  const [org_, email, annIdAt, guestIdAt, annName, typed, ...stories] = await canarySearchAll(w, needles, { boards: [board, org], restore: true })
+  const [org_, email, annIdAt, guestIdAt, annName, typed, ...stories] = await canarySearchAll(w, needles, { framesSince: since, boards: [board, org], restore: true })
   expectFoundIn(org_!.places, [PEOPLE_TABLES])
   expectFoundIn(email!.places, [/^row users /])
   expectOnlyIn(email!.places, (p) => PEOPLE_TABLES.test(p))
@@ -400,6 +407,7 @@ export async function anonymousSessionScenario(w: World): Promise<void> {
  * withdrawal or restriction, not even there.
  */
 export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restrict'): Promise<void> {
+  const since = w.startScenario()
   const C = fresh(`linked-${change.slice(0, 2)}`)
   const E = fresh('edit')
   const team = await w.board('Family support team')
@@ -443,7 +451,7 @@ export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restr
   const boards = [team, org, peer, ...restored]
   const others = [org, peer, ...restored]
   const readThroughServer = (p: string) => others.some((b) => p.startsWith(`export ${b} `))
-  const before = await canarySearchAll(w, [C, E], { boards })
+  const before = await canarySearchAll(w, [C, E], { framesSince: since, boards })
   for (const found of before) {
     // A board restored from the peer's version is no peer of the team: its card quotes nothing.
     expectFoundIn(found.places, [`live ${team}`, `export ${org} json`, `export ${org} report.md descriptive`, `export ${peer} json`, `export ${restored[0]} json`])

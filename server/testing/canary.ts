@@ -43,17 +43,24 @@ export async function canarySearch(world: CanaryWorld, c: Canary, scope: SearchS
 /** Several canaries in one pass over every place (each place is read once). */
 export async function canarySearchAll(world: CanaryWorld, canaries: Canary[], scope: SearchScope): Promise<Found[]> {
   const places: Place[] = []
+  // Not push(...list): a long run's frames and rows overflow the call stack as arguments.
+  const add = (list: Iterable<Place>) => {
+    for (const p of list) places.push(p)
+  }
   const restored: string[] = []
   for (const board of scope.boards) {
-    places.push(...(await roomPlaces(world, board)), ...(await exportPlaces(world, board)), ...(await versionPlaces(world, board, scope.restore ? restored : null)))
+    add(await roomPlaces(world, board))
+    add(await exportPlaces(world, board))
+    add(await versionPlaces(world, board, scope.restore ? restored : null))
   }
   for (const board of restored) {
     for (const [name, bytes] of [...(await roomPlaces(world, board)), ...(await exportPlaces(world, board))]) places.push([`restored ${name}`, bytes])
   }
-  places.push(...world.frames.places(scope.framesSince), ['log', world.logLines.join('\n')])
+  add(world.frames.places(scope.framesSince))
+  places.push(['log', world.logLines.join('\n')])
   // Storage last: every read and restore above has written what it writes.
-  places.push(...(world.databaseUrl ? await postgresPlaces(world.databaseUrl) : sqlitePlaces(sqliteFileOf(world.server.dataDir))))
-  if (world.redis) places.push(...(await redisPlaces(world.redis)))
+  add(world.databaseUrl ? await postgresPlaces(world.databaseUrl) : sqlitePlaces(sqliteFileOf(world.server.dataDir)))
+  if (world.redis) add(await redisPlaces(world.redis))
   return canaries.map((c) => {
     const found = foundIn(c, places).sort()
     if (process.env.CANARY_DEBUG) console.log(c.text, JSON.stringify(found, null, 1))

@@ -64,9 +64,9 @@ export function sqlitePlaces(file: string): Place[] {
     const tables = db.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>
     for (const { name } of tables) {
       const rows = db.prepare(`select * from "${name}"`).all() as Row[]
-      places.push(...rowPlaces(name, rows))
+      for (const p of rowPlaces(name, rows)) places.push(p)
     }
-    places.push(...mergedRooms('sqlite', db.prepare('select * from doc_snapshots').all() as Row[], db.prepare('select * from doc_updates').all() as Row[]))
+    for (const p of mergedRooms('sqlite', db.prepare('select * from doc_snapshots').all() as Row[], db.prepare('select * from doc_updates').all() as Row[])) places.push(p)
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     db.close()
@@ -87,13 +87,13 @@ export async function postgresPlaces(url: string): Promise<Place[]> {
     const rowsOf: Record<string, Row[]> = {}
     for (const { table_name: t } of tables.rows) {
       rowsOf[t] = (await client.query<Row>(`select * from "${t}"`)).rows
-      places.push(...rowPlaces(t, rowsOf[t]))
+      for (const p of rowPlaces(t, rowsOf[t])) places.push(p)
     }
-    places.push(...mergedRooms('postgres', rowsOf.doc_snapshots ?? [], rowsOf.doc_updates ?? []))
+    for (const p of mergedRooms('postgres', rowsOf.doc_snapshots ?? [], rowsOf.doc_updates ?? [])) places.push(p)
   } finally {
     await client.end()
   }
-  places.push(...(await pgDump(url)))
+  for (const p of await pgDump(url)) places.push(p)
   return places
 }
 

@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis'
 import { ApiClient, uniqueEmail } from './apiClient.ts'
 import type { CanaryWorld } from './canary.ts'
-import { FrameLog } from './frameLog.ts'
+import { FrameLog, type FrameMark } from './frameLog.ts'
 import { connectClient, startServer, synced, type TestClient, type TestServer } from './harness.ts'
 import { jsonLog } from '../log.ts'
 import { createTestDatabase } from './postgresDb.ts'
@@ -26,6 +26,8 @@ export type World = CanaryWorld & {
   connect(who: string, room: string, token: string): TestClient
   /** Each role on the board, owner and facilitator also on its restricted room; all synced. */
   watch(board: string): Promise<Record<Role, TestClient>>
+  /** Disconnects the previous scenario's providers; frames before the returned mark are theirs. */
+  startScenario(): FrameMark
   close(): Promise<void>
 }
 
@@ -88,6 +90,10 @@ export async function startWorld(setup: Setup): Promise<World> {
       const restricted = (['owner', 'facilitator'] as const).map((r) => connect(r, `${board}~restricted`, people[r].api.token!))
       await Promise.all([...Object.values(on), ...restricted].map((c) => synced(c)))
       return on
+    },
+    startScenario() {
+      for (const c of clients.splice(0)) c.destroy()
+      return frames.mark()
     },
     async close() {
       for (const c of clients) c.destroy()
