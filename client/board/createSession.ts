@@ -1,6 +1,7 @@
 // One open board: its Y.Doc, sync provider, offline copy, presence, per-person undo and stores.
 // Created per board and destroyed on leave; nothing here is a module-level singleton.
 import { WebsocketProvider } from 'y-websocket'
+import { clientKeyParams } from '../session/clientKey.ts'
 import * as Y from 'yjs'
 import { STORY_COLOURS } from '../../shared/model/geometry.ts'
 import { accessFromBoard, type BoardAccess } from '../access/boardAccess.ts'
@@ -77,7 +78,7 @@ export function createSession(
   const undo = createUndoManager(doc, origin)
   // A withdrawal clears the undo stacks (they keep deleted words) and compacts the offline copy.
   const offline = openOfflineCopy(boardId, doc, () => unguarded(doc, () => undo.clear()))
-  const provider = new WebsocketProvider(syncUrl(location), boardId, doc)
+  const provider = new WebsocketProvider(syncUrl(location), boardId, doc, { params: clientKeyParams() })
   const stopAwarenessFilter = sendOwnAwarenessOnly(provider)
   const { awareness } = provider
   const initial: LocalPresence = { user, pointer: null, editing: null, drag: null, selection: [] }

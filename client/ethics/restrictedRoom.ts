@@ -4,13 +4,14 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { restrictedRoom } from '../../shared/model/restricted.ts'
 import { syncUrl } from '../board/createSession.ts'
+import { clientKeyParams } from '../session/clientKey.ts'
 
 export type RestrictedRoom = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void }
 
 export function openRestrictedRoom(boardId: string): RestrictedRoom {
   const doc = new Y.Doc()
   // No offline copy: restricted content is not kept in the browser's storage.
-  const provider = new WebsocketProvider(syncUrl(location), restrictedRoom(boardId), doc)
+  const provider = new WebsocketProvider(syncUrl(location), restrictedRoom(boardId), doc, { params: clientKeyParams() })
   return {
     doc,
     provider,

@@ -15,13 +15,19 @@ function cookieValue(header: string | null, name: string): string | undefined {
   return undefined
 }
 
+/** The session token a socket presents: `token` parameter, bearer header or session cookie. */
+export function presentedToken(headers: Headers, url: URL): string | undefined {
+  const bearer = headers.get('authorization')
+  return (
+    url.searchParams.get('token') ??
+    (bearer?.startsWith('Bearer ') ? bearer.slice(7).trim() : undefined) ??
+    cookieValue(headers.get('cookie'), SESSION_COOKIE)
+  )
+}
+
 export function boardAuthorizer(storage: Storage): Authorize {
   return async ({ boardId, headers, url }) => {
-    const bearer = headers.get('authorization')
-    const token =
-      url.searchParams.get('token') ??
-      (bearer?.startsWith('Bearer ') ? bearer.slice(7).trim() : undefined) ??
-      cookieValue(headers.get('cookie'), SESSION_COOKIE)
+    const token = presentedToken(headers, url)
     const identity = await identify(storage, token ?? undefined)
     if (!identity) return { access: 'none', reason: 'unauthenticated' }
     const room = parseRoom(boardId)

@@ -95,7 +95,22 @@ export function createDocStore(db: Kysely<Database>, dialect: Dialect): DocStore
         await lockBoard(tx, dialect, room)
         await tx.deleteFrom('doc_updates').where('board_id', '=', room).execute()
         await tx.deleteFrom('doc_snapshots').where('board_id', '=', room).execute()
+        await tx.deleteFrom('client_keys').where('room', '=', room).execute()
       })
+    },
+
+    async clientKeys(room) {
+      const rows = await db.selectFrom('client_keys').select(['client_id', 'key_hash']).where('room', '=', room).execute()
+      return rows.map((r): [number, string] => [Number(r.client_id), r.key_hash])
+    },
+
+    async recordClientKeys(room, keys) {
+      if (keys.length === 0) return
+      await db
+        .insertInto('client_keys')
+        .values(keys.map(([client, keyHash]) => ({ room, client_id: client, key_hash: keyHash })))
+        .onConflict((oc) => oc.columns(['room', 'client_id']).doNothing())
+        .execute()
     },
 
     async roomsWithPrefix(prefix) {

@@ -134,6 +134,12 @@ export interface Database {
     data: Uint8Array
     upto_seq: number | bigint
   }
+  /** Which key reclaims a Yjs client id of a room (docs/api.md, sync): a hash, never a person. */
+  client_keys: {
+    room: string
+    client_id: number | bigint
+    key_hash: string
+  }
 }
 
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -377,6 +383,18 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`insert into pattern_shares_next select id, source_board, source_pattern, target_board, created_by, created_at from pattern_shares`.execute(db)
         await db.schema.dropTable('pattern_shares').execute()
         await db.schema.alterTable('pattern_shares_next').renameTo('pattern_shares').execute()
+      },
+    },
+    '0010_client_keys': {
+      async up(db: Kysely<unknown>) {
+        // Ownership of Yjs client ids survives restarts: the hash of the key that first wrote each.
+        await db.schema
+          .createTable('client_keys')
+          .addColumn('room', 'text', (c) => c.notNull())
+          .addColumn('client_id', 'bigint', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('client_keys_pk', ['room', 'client_id'])
+          .execute()
       },
     },
   }

@@ -46,6 +46,13 @@ export interface DocStore {
    * versions (versions reference a board record). The name may be used again afterwards.
    */
   delete(room: string): Promise<void>
+  /**
+   * The room's Yjs client ids that were first written by a connection holding a key, with the
+   * key's hash (docs/api.md, sync: ownership of client ids survives restarts). Never a person.
+   */
+  clientKeys(room: string): Promise<Array<[client: number, keyHash: string]>>
+  /** Records the key of client ids; an id keeps the first key recorded for it. */
+  recordClientKeys(room: string, keys: Array<[client: number, keyHash: string]>): Promise<void>
 }
 
 export type BoardChanges = Partial<Pick<BoardRecord, 'title' | 'scale' | 'element' | 'anonymous'>>

@@ -7,7 +7,7 @@ import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { refusalNoticeMs, SYNC, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
 import { metaMap, ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
-import { readSession, type SessionState } from '../../shared/model/facilitation.ts'
+import { parseRoom, readSession, type SessionState } from '../../shared/model/facilitation.ts'
 import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
 import type { DocStore } from '../storage/types.ts'
@@ -49,6 +49,8 @@ type Connection = {
    */
   sending: 'greeting' | 'answer' | null
   answers: AnswerBudget
+  /** The hash of the key this connection proves its client ids with (clientKeys.ts), if any. */
+  key: string | null
 }
 
 type Job =
@@ -146,7 +148,15 @@ export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   private readonly connections = new Map<string, Connection>()
-  private readonly clientIds = new ClientIds()
+  private readonly clientIds = new ClientIds((client) => this.keys.get(client))
+  /**
+   * Client ids and the hashes of the keys that first wrote them ([H12]), as stored (read before
+   * the first join) and as recorded here. Not kept for a person's draft room: only they open it.
+   */
+  private keys = new Map<number, string>()
+  private keysLoaded = false
+  /** Keys recorded by this batch, stored before its updates. */
+  private newKeys: Array<[number, string]> = []
   private readonly awareness: AwarenessRelay
   private inbox: Job[] = []
   private pumping = false
@@ -216,7 +226,24 @@ export class Room {
     return { connections: this.connections.size, ...this.totals, rejected: { ...this.totals.rejected } }
   }
 
-  join(socket: SyncSocket, access: Access, principal: Principal): RoomConnection {
+  /**
+   * Reads the stored keys of this room's client ids: before the first join, and before every join
+   * when other instances record keys too ([H12]).
+   */
+  async loadClientKeys(): Promise<void> {
+    if (!this.keyed || (this.keysLoaded && !this.deps.bus)) return
+    const stored = new Map(await this.deps.docs.clientKeys(this.boardId))
+    for (const [client, key] of this.keys) if (!stored.has(client)) stored.set(client, key)
+    this.keys = stored
+    this.keysLoaded = true
+  }
+
+  private get keyed(): boolean {
+    return parseRoom(this.boardId)?.draftOf == null
+  }
+
+  /** `key`: the hash of the connection's client key (clientKeys.ts), null without one. */
+  join(socket: SyncSocket, access: Access, principal: Principal, key: string | null = null): RoomConnection {
     const conn: Connection = {
       id: `${this.boardId}:${this.nextConnection++}`,
       socket,
@@ -228,6 +255,7 @@ export class Room {
       refusalNoticeAt: 0,
       sending: 'greeting',
       answers: new AnswerBudget(() => Math.max(this.fullStateBytes, ANSWER_BUDGET_FLOOR_BYTES)),
+      key: this.keyed ? key : null,
     }
     this.connections.set(conn.id, conn)
     this.enqueue({ kind: 'join', conn })
@@ -362,20 +390,42 @@ export class Room {
     }
   }
 
+  private holderOf(conn: Connection) {
+    return { connection: conn.id, principal: conn.principal.id, key: conn.key }
+  }
+
   private ownership(conn: Connection, client: number): Ownership {
-    return this.clientIds.ownership({ connection: conn.id, principal: conn.principal.id }, client)
+    return this.clientIds.ownership(this.holderOf(conn), client)
   }
 
   private claim(conn: Connection, client: number): void {
-    this.clientIds.claim({ connection: conn.id, principal: conn.principal.id }, client)
+    // A key takes its id back from whoever holds it (a squatter, or this client's own connection
+    // the server has not yet seen close): that one keeps nothing of it, presence included.
+    const previous = this.clientIds.holder(client)
+    if (previous !== null && previous !== conn.id) {
+      this.connections.get(previous)?.clients.delete(client)
+      this.awareness.remove([client], previous)
+      this.scheduleAwareness()
+    }
+    this.clientIds.claim(this.holderOf(conn), client)
     conn.clients.add(client)
+  }
+
+  /** The first content written with an id by a connection with a key binds the id to the key. */
+  private bindKeys(conn: Connection, clients: Iterable<number>): void {
+    if (conn.key === null) return
+    for (const client of clients) {
+      if (this.keys.has(client)) continue
+      this.keys.set(client, conn.key)
+      this.newKeys.push([client, conn.key])
+    }
   }
 
   private leave(conn: Connection): void {
     if (!conn.open) return
     conn.open = false
     this.connections.delete(conn.id)
-    this.clientIds.release({ connection: conn.id, principal: conn.principal.id }, conn.clients)
+    this.clientIds.release(this.holderOf(conn), conn.clients)
     this.awareness.remove(conn.clients, conn.id)
     this.scheduleAwareness()
     if (this.connections.size === 0) this.deps.onEmpty(this)
@@ -460,6 +510,9 @@ export class Room {
     if (accepted.length) {
       let seq: number
       try {
+        // Keys first: content stored without its key would be anybody's after a restart.
+        const keys = this.newKeys.splice(0)
+        if (keys.length) await this.deps.docs.recordClientKeys(this.boardId, keys)
         seq = await this.deps.docs.append(
           this.boardId,
           accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
@@ -599,6 +652,7 @@ export class Room {
     if (!waitingBefore && (this.doc.store.pendingStructs || this.doc.store.pendingDs)) {
       throw new Error('update passed the check but left pending structs')
     }
+    this.bindKeys(conn, check.value.authors)
     return became
   }
 

@@ -11,6 +11,8 @@ import type { Storage } from '../storage/types.ts'
 import type { RoomConnection } from './room.ts'
 import type { Rooms } from './rooms.ts'
 import type { SyncSocket } from './socket.ts'
+import { connectionKey } from './clientKeys.ts'
+import { presentedToken } from '../auth/socketAuthorizer.ts'
 
 /** Frames that arrive while the room loads are held, up to this many. */
 const MAX_EARLY_FRAMES = 256
@@ -72,14 +74,16 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
           .get(roomName)
           // Access may have changed while the room loaded: check again right before joining, so a
           // role change or removal can never miss this connection.
-          .then(async (room) => ({
-            room,
-            now: await deps.authorize({
+          .then(async (room) => {
+            // The room's client id keys ([H12]) are known before anyone writes with an id.
+            await room.loadClientKeys()
+            const now = await deps.authorize({
               boardId: roomName,
               headers: c.req.raw.headers,
               url: new URL(c.req.url),
-            }),
-          }))
+            })
+            return { room, now }
+          })
           .then(
             ({ room, now }) => {
               if (closed) return
@@ -88,7 +92,9 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
                   now.reason === 'unauthenticated' ? CLOSE.unauthenticated : CLOSE.forbidden,
                   now.reason,
                 )
-              conn = room.join(socketOf(ws), now.access, now.principal)
+              const url = new URL(c.req.url)
+              const key = connectionKey(roomName, url, presentedToken(c.req.raw.headers, url))
+              conn = room.join(socketOf(ws), now.access, now.principal, key)
               for (const frame of early.splice(0)) conn.receive(frame)
             },
             (e: unknown) => {
