@@ -2,7 +2,9 @@
 // contributor on Pia's board, which sharing needs). Tess shares a pattern with the peer cycle;
 // Pia sees the read-only reference card live on her canvas and in her outline, with the evidence
 // counts and the sharing cycle, but no way into Tess's board (she has no role there). Tess renames
-// the pattern and Pia's card follows; Tess stops sharing and the card disappears. Shared again and
+// the pattern and Pia's card follows; once a teller consents to quotes on linked boards, Pia's card
+// shows the quote, fetched from the server (her document never holds it); Tess stops sharing and
+// the card disappears. Shared again and
 // then deleted on Tess's board, the card stays on Pia's as "no longer live" until Pia removes it.
 // Screenshots: e2e/artifacts/peers-share.png (Tess's share dialog), peers.png (Pia's canvas with the
 // card and its panel open), peers-not-live.png (the card once the original is deleted).
@@ -124,6 +126,21 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     await expect.poll(() => item.getByTestId('reference-name').innerText(), SYNC).toBe(RENAMED)
     expect(await item.getAttribute('data-live')).toBe('true')
     await expectAccessible(pia, '[data-testid=peer-references]')
+  }, STEP)
+
+  it('[E16] once the first teller consents to quotes on linked boards, Pia sees the quote, fetched from the server; her document holds no story words [E15]', async () => {
+    await tess.board.api((lw) => {
+      const first = lw.snapshot().stories.find((s) => s.text.startsWith('Threw the arrears letter'))!
+      const map = lw.doc.getMap('stories').get(first.id) as { set(key: string, value: unknown): void }
+      map.set('consent', { givenBy: 'tenant', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' })
+    })
+    // The card is read when shown: open Pia's board afresh and look at the outline's reference.
+    await pia.board.open(teamB)
+    await pia.board.showOutline()
+    const item = pia.page.locator('[data-testid=outline] [data-testid=reference]')
+    await expect.poll(() => item.getByTestId('reference-quotes').innerText().catch(() => ''), SYNC).toContain(STORIES[0])
+    expect(await item.innerText()).not.toContain(STORIES[1])
+    expect(await pia.board.api((lw) => JSON.stringify(lw.doc.getMap('references').toJSON()))).not.toContain(STORIES[0])
   }, STEP)
 
   it('Tess stops sharing; the card disappears from Pia’s board', async () => {
