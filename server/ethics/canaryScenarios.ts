@@ -458,6 +458,10 @@ export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restr
     expectOnlyIn(found.places, (p) => p.includes(team) || readThroughServer(p))
   }
 
+  // One more edit, and the change right after it: nothing waits for the linked boards to settle.
+  const LATE = fresh('late')
+  typeInto(on.contributor.doc, id, LATE.text)
+  await everyoneHas(on, id, LATE.text)
   const mark = w.frames.mark()
   const res =
     change === 'withdraw'
@@ -465,7 +469,7 @@ export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restr
       : await contributor.request('PUT', `/api/boards/${team}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
   expect(res.status).toBe(200)
   expect(await quotes()).not.toContain(C.text)
-  const after = await canarySearchAll(w, [C, E], { boards, framesSince: mark, restore: true })
+  const after = await canarySearchAll(w, [C, E, LATE], { boards, framesSince: mark, restore: true })
   const restrictedRoom = `${team}~restricted`
   for (const found of after) expectOnlyIn(found.places, (p) => change === 'restrict' && p.includes(restrictedRoom))
 }
