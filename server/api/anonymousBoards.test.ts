@@ -8,7 +8,8 @@ import { createPattern } from '../../shared/ops/pattern.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { keepsActor } from '../auth/audit.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, roomHolds, startServer, synced, type TestServer } from '../testing/harness.ts'
+import { connectClient, roomHolds, startServer, synced, waitFor, type TestServer } from '../testing/harness.ts'
+import { openRaw } from '../testing/rawSocket.ts'
 
 const local = { kind: 'local' } as const
 type Entry = { action: string; actorId: string | null; actorName: string | null; details: Record<string, unknown> }
@@ -185,5 +186,22 @@ describe('anonymous boards', () => {
     expect(stored.filter((e) => e.actorId === priyaId).map((e) => e.action)).toEqual(['invite.used'])
     expect(stored.filter((e) => !keepsActor(e.action)).every((e) => e.actorId === null)).toBe(true)
     expect(stored.find((e) => e.action === 'board.settings_changed')?.actorId).not.toBeNull()
+  })
+
+  it('[E23] a role raised by accepting an invite applies to live sockets at once (4501: reconnect with it)', async () => {
+    const boardId = await server.owner.createBoard('Raised through a link')
+    const rui = new ApiClient(server.url)
+    await rui.signUp(uniqueEmail('rui'), 'Rui')
+    await join(boardId, 'observer', rui)
+    const socket = openRaw(`${server.wsUrl}/${boardId}?token=${rui.token}`)
+    await socket.opened
+    let code = 0
+    void socket.closed.then((c) => (code = c.code))
+    try {
+      await join(boardId, 'contributor', rui)
+      await waitFor(() => code === 4501, 5000, () => `close 4501 (got ${code})`)
+    } finally {
+      socket.ws.close()
+    }
   })
 })

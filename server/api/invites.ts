@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { canAssign, higherRole, InviteRole } from '../../shared/access/roles.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { newId } from '../../shared/model/ids.ts'
 import { parseInput } from '../../shared/ops/validate.ts'
 import type { Audit } from '../auth/audit.ts'
@@ -152,6 +153,8 @@ export function inviteRoutes(deps: InviteRouteDeps & { attemptsPerMinute: number
       })
       await audit({ boardId: board.id, actorId: identity.user.id, action: 'invite.used', details: { inviteId: invite.id, role, guest: false } })
       if (existing && existing.role !== role) {
+        // As a role change by a manager: live sockets close 4501 and reconnect with the new role.
+        deps.rooms.setAccess(board.id, (p) => p.id === identity.user.id, 'none', CLOSE.roleChanged)
         await audit({ boardId: board.id, actorId: identity.user.id, action: 'member.role_changed', details: { userId: identity.user.id, from: existing.role, to: role, inviteId: invite.id } })
       }
       return c.json({ boardId: board.id, role, user: publicUser(identity.user) })
