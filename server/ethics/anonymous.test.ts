@@ -212,4 +212,25 @@ describe('anonymous mode', () => {
     const logged = logLines.join('\n')
     for (const p of people) for (const needle of p.needles) expect(logged, `${p.name}: ${needle} in the log`).not.toContain(needle)
   })
+
+  it('[E21] the reveal places drafts in random order, not grouped or ordered by writer', async () => {
+    const board = await server.owner.createBoard('Order', 'team', { anonymous: true })
+    expect((await server.owner.request('POST', `/api/boards/${board}/session`, { action: 'start', templateId: 'team-reflection' })).status).toBe(200)
+    // Eight writers' draft rooms (their names sort in writer order), one draft each, written the
+    // way the room writes them.
+    const writers = Array.from({ length: 8 }, (_, i) => `writer${i}xx`)
+    for (const [i, w] of writers.entries()) {
+      await server.lw.rooms.change(draftRoom(board, w), (doc) => void createStory(doc, { id: `story-of-${i}`, pos: { x: 0, y: 0 }, text: `draft ${i}` }, local), 'test drafts')
+    }
+    expect((await server.owner.request<{ revealed: number }>('POST', `/api/boards/${board}/session`, { action: 'reveal' })).body.revealed).toBe(8)
+    const order = await server.lw.rooms.read(board, (doc) =>
+      readBoard(doc)
+        .stories.sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : 0))
+        .map((s) => Number(s.id.slice('story-of-'.length))),
+    )
+    expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    // In writer order by chance once in 40,320 runs.
+    expect(order).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(await server.storage.docs.roomsWithPrefix(`${board}~draft~`)).toEqual([])
+  })
 })
