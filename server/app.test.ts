@@ -1,4 +1,5 @@
 // HTTP contract, tested through app.request() without a port.
+import { SCHEMA_VERSION } from '../shared/model/migrations.ts'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,7 +44,7 @@ describe('HTTP API', () => {
     const stored = await storage.docs.load(board.id)
     const doc = new Y.Doc()
     for (const u of stored.updates) Y.applyUpdateV2(doc, u)
-    expect(readBoard(doc).meta).toEqual({ title: 'Place workshop', scale: 'place', element: 'understand', schemaVersion: 1 })
+    expect(readBoard(doc).meta).toEqual({ title: 'Place workshop', scale: 'place', element: 'understand', schemaVersion: SCHEMA_VERSION })
 
     const one = await api.request('GET', `/api/boards/${board.id}`)
     expect(one.body).toEqual(board)

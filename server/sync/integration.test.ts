@@ -1,4 +1,5 @@
 // Integration: the real server on port 0, stock y-websocket providers in Node.
+import { SCHEMA_VERSION } from '../../shared/model/migrations.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoard } from '../../shared/model/readBoard.ts'
@@ -29,7 +30,7 @@ describe('sync server with stock y-websocket clients', () => {
     const a = client(boardId)
     const b = client(boardId)
     await Promise.all([synced(a), synced(b)])
-    expect(readBoard(a.doc).meta).toMatchObject({ title: 'Benefits team', scale: 'team', schemaVersion: 1 })
+    expect(readBoard(a.doc).meta).toMatchObject({ title: 'Benefits team', scale: 'team', schemaVersion: SCHEMA_VERSION })
 
     const made = createStory(a.doc, { pos: { x: 10, y: 20 }, text: 'Rent arrears cleared' }, local)
     expect(made.ok).toBe(true)
