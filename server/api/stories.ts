@@ -56,7 +56,7 @@ export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRoute
     const created = await createRestricted(deps, board.id, { ...input.value, author })
     if (!created.ok) throw refused(created.error)
     if (author) await storage.storyAuthors.record(board.id, author, [created.value.id], new Date().toISOString())
-    await audit({ boardId: board.id, actorId: board.anonymous ? null : identity.user.id, action: 'story.restricted_created', details: { storyId: created.value.id } })
+    await audit({ boardId: board.id, actorId: identity.user.id, action: 'story.restricted_created', details: { storyId: created.value.id } })
     return c.json({ id: created.value.id }, 201)
   })
 
@@ -107,7 +107,7 @@ export function storyRoutes({ storage, rooms, audit, forgetExports }: StoryRoute
     const counts = { boards: result.value.boards.length, versions: result.value.versions }
     await audit({
       boardId: board.id,
-      actorId: board.anonymous && byAuthor ? null : identity.user.id,
+      actorId: identity.user.id,
       action: 'story.withdrawn',
       details: { storyId, byAuthor, ...counts },
     })

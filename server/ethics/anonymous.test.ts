@@ -125,6 +125,9 @@ describe('anonymous mode', () => {
     expect(raw.includes(Buffer.from(CANARY_NAME))).toBe(false)
     expect(logLines.join('\n')).not.toContain(CANARY_NAME)
     expect(logLines.join('\n')).not.toContain(invite.body.token)
+    // The restricted story's audit entry names nobody (the audit writer decides, not the route).
+    const entries = await server.storage.audit.list({ boardId: board })
+    expect(entries.find((e) => e.action === 'story.restricted_created')).toMatchObject({ actorId: null })
   })
 
   it('[E20] [E21] [E22] a whole anonymous session (drafts by two people, reveal, votes, a saved version, exports by an account and a guest) stores no contributor id, email or name outside the people tables', async () => {
