@@ -33,7 +33,7 @@ describe('ethics canary, SQLite', () => {
   })
 
   it('[E8] withdrawal: found everywhere before, nowhere after', () => withdrawalScenario(w))
-  it('[E5][E6] restriction: afterwards only in the restricted room', () => restrictionScenario(w))
+  it('[E5][E6] restriction: afterwards only in restricted rooms, also for a board restored before it', () => restrictionScenario(w))
   it('[E5][E10] private drafts reach nobody before the reveal', () => draftScenario(w))
   it('[E10] anonymous mode: a guest’s name nowhere, their id only in account tables', () => anonymousScenario(w))
   it('[E10][E19][E20][E21][E22] a whole anonymous session: no contributor id, email or name outside the account tables', () => anonymousSessionScenario(w))

@@ -100,7 +100,7 @@ export async function withdrawalScenario(w: World): Promise<void> {
   expectOnlyIn(after.places, () => false)
 }
 
-/** [E5][E6] Restricting a story: afterwards its words rest only in the restricted room. */
+/** [E5][E6] Restricting a story: afterwards its words rest only in restricted rooms (its board's, and a restored board's). */
 export async function restrictionScenario(w: World): Promise<void> {
   const since = w.startScenario()
   const C = fresh('rx')
@@ -113,17 +113,19 @@ export async function restrictionScenario(w: World): Promise<void> {
   await everyoneHas(on, id, C.text)
   await roomHolds(w.server, board, (d) => readBoard(d).patterns.length === 1)
   expect((await w.api.request('POST', `/api/boards/${board}/versions`, { name: 'Before' })).status).toBe(201)
-  const before = await canarySearch(w, C, { framesSince: since, boards: [board] })
-  expectFoundIn(before.places, [`live ${board}`, `export ${board} json`, `export ${board} report.md descriptive`, `version ${board}/`, ...OTHERS.map((r) => `frames ${r} ${board}`), ...storedPlaces(w, board)])
+  const before = await canarySearch(w, C, { framesSince: since, boards: [board], restore: true })
+  expectFoundIn(before.places, [`live ${board}`, `export ${board} json`, `export ${board} report.md descriptive`, `version ${board}/`, `restored live ${before.restored[0]}`, ...OTHERS.map((r) => `frames ${r} ${board}`), ...storedPlaces(w, board)])
 
   const mark = w.frames.mark()
   const put = await w.people.contributor.api.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
   expect(put.status).toBe(200)
   await waitFor(() => Object.values(on).every((c) => storyText(c.doc, id) === ''), 10_000, 'placeholder on every copy')
   const restricted = `${board}~restricted`
-  const after = await canarySearch(w, C, { boards: [board], framesSince: mark, restore: true })
+  const after = await canarySearch(w, C, { boards: [board, ...before.restored], framesSince: mark, restore: true })
   expectFoundIn(after.places, [`live ${restricted}`, `frames owner ${restricted}`, `frames facilitator ${restricted}`, ...storedPlaces(w, restricted)])
-  expectOnlyIn(after.places, (p) => p.includes(restricted))
+  // A board restored before the restriction keeps the story in its own restricted room only.
+  const restoredRooms = before.restored.map((b) => `${b}~restricted`)
+  expectOnlyIn(after.places, (p) => [restricted, ...restoredRooms].some((room) => p.includes(room)))
 }
 
 /** [E5][E10] Private drafts reach nobody before the reveal; the reveal is seen by the search. */
