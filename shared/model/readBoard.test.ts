@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addPattern, addStory, newBoard } from '../testing/board.ts'
 import { membersMap, metaMap, patternsMap, ROOT, storiesMap } from './layout.ts'
 import { readBoard } from './readBoard.ts'
+import { SCHEMA_VERSION } from './migrations.ts'
 
 const ids = (doc: Y.Doc) => readBoard(doc).stories.map((s) => s.id)
 const rawStories = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.stories)
@@ -18,7 +19,7 @@ describe('readBoard: the tolerant reader', () => {
       title: 'Untitled board',
       scale: 'team',
       element: 'understand',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     })
     expect(board.stories).toHaveLength(1)
     expect(board.patterns[0]?.members).toEqual([{ storyId: 'story-1', role: 'supports' }])
