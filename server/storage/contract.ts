@@ -353,6 +353,30 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect((await storage.audit.list({})).some((e) => e.action === 'signin' && e.actorId === 'ann')).toBe(true)
     })
 
+    it('[ST19] counts the boards a person owns, in all and created since a time', async () => {
+      const mk = (email: string) => ({ id: `u${Math.random().toString(36).slice(2, 10)}`, kind: 'account' as const, email, passwordHash: 'x', displayName: 'P', organisation: 'O', expiresAt: null, createdAt: new Date().toISOString() })
+      const owner = await storage.users.create(mk(`${id}-own@example.org`))
+      const other = await storage.users.create(mk(`${id}-other@example.org`))
+      const hourAgo = new Date(Date.now() - 3_600_000)
+      const at = (d: Date) => d.toISOString()
+      const made = [
+        { ...board(`${id}a`), createdAt: at(new Date(hourAgo.getTime() - 60_000)) },
+        { ...board(`${id}b`), createdAt: at(new Date()) },
+        { ...board(`${id}c`), createdAt: at(new Date()) },
+      ]
+      for (const b of made) await storage.boards.create(b)
+      const member = (boardId: string, userId: string, role: 'owner' | 'facilitator') =>
+        storage.memberships.put({ boardId, userId, role, organisation: 'O', inviteId: null, createdAt: at(new Date()) })
+      await member(`${id}a`, owner.id, 'owner')
+      await member(`${id}b`, owner.id, 'owner')
+      await member(`${id}c`, owner.id, 'facilitator')
+      await member(`${id}c`, other.id, 'owner')
+      expect(await storage.boards.countOwnedBy(owner.id)).toBe(2)
+      expect(await storage.boards.countOwnedBy(owner.id, at(hourAgo))).toBe(1)
+      expect(await storage.boards.countOwnedBy(other.id, at(hourAgo))).toBe(1)
+      expect(await storage.boards.countOwnedBy('nobody')).toBe(0)
+    })
+
     it('[ST8] binary data survives byte for byte, including zero bytes', async () => {
       const data = new Uint8Array([0, 255, 0, 1, 2, 0])
       await storage.docs.append(id, [data])
