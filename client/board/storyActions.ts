@@ -14,7 +14,7 @@ import {
   updateStoryFields,
 } from '../../shared/ops/story.ts'
 import type { Result } from '../../shared/result.ts'
-import { screenToCanvas } from '../geometry/camera.ts'
+import { screenToCanvas, showBox } from '../geometry/camera.ts'
 import { centredAt, nextStoryPosition } from '../geometry/nextStory.ts'
 import { boxOf } from '../store/boardStore.ts'
 import { freePlace } from '../../shared/model/freePlace.ts'
@@ -64,6 +64,16 @@ export function startEditing(s: BoardSession, id: string | null): void {
   s.ui.setState({ editingId: id, typeahead: '', ...(id ? { editingDescription: null } : {}) })
   s.setPresence('editing', id)
   if (id) select(s, [id])
+  if (id) revealStory(s, id)
+}
+
+/** The camera follows a story being written off to the side (N, Tab), so the person sees it. */
+function revealStory(s: BoardSession, id: string): void {
+  const story = s.board.getState().stories.get(id)
+  const { camera, viewport } = s.ui.getState()
+  if (!story) return
+  const next = showBox(camera, viewport, boxOf(story))
+  if (next !== camera) s.ui.setState({ camera: next })
 }
 
 /** Create a story centred on a canvas point (or the viewport centre) and start typing in it. */

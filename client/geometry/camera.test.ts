@@ -6,6 +6,7 @@ import {
   MAX_ZOOM,
   panBy,
   screenToCanvas,
+  showBox,
   stepZoom,
   unionBoxes,
   viewportBox,
@@ -61,5 +62,39 @@ describe('camera', () => {
 
   it('formats the zoom readout', () => {
     expect(formatZoom(0.456)).toBe('46%')
+  })
+
+  describe('showBox', () => {
+    const size = { w: 800, h: 600 }
+    const c = { x: 0, y: 0, zoom: 1.25 }
+    const inView = (cam: typeof c, b: { x: number; y: number; w: number; h: number }) => {
+      const v = viewportBox(cam, size)
+      return b.x >= v.x && b.y >= v.y && b.x + b.w <= v.x + v.w && b.y + b.h <= v.y + v.h
+    }
+
+    it('keeps the camera when the box is already in view', () => {
+      expect(showBox(c, size, { x: 100, y: 100, w: 200, h: 140 })).toBe(c)
+    })
+
+    it('moves just enough to bring a box beyond the right or bottom edge into view, zoom unchanged', () => {
+      const box = { x: 900, y: 500, w: 200, h: 140 }
+      const next = showBox(c, size, box, 48)
+      expect(next.zoom).toBe(1.25)
+      expect(inView(next, box)).toBe(true)
+      // The box's right edge sits 48 screen px inside the view's right edge.
+      expect(canvasToScreen(next, { x: box.x + box.w, y: 0 }).x).toBeCloseTo(800 - 48)
+      expect(canvasToScreen(next, { x: 0, y: box.y + box.h }).y).toBeCloseTo(600 - 48)
+    })
+
+    it('brings a box beyond the left or top edge in, and shows the start of a box larger than the view', () => {
+      const left = { x: -500, y: -300, w: 200, h: 140 }
+      expect(inView(showBox(c, size, left), left)).toBe(true)
+      const huge = { x: 2000, y: 0, w: 5000, h: 100 }
+      expect(canvasToScreen(showBox(c, size, huge, 48), { x: 2000, y: 0 }).x).toBeCloseTo(48)
+    })
+
+    it('leaves an empty viewport (not measured yet) alone', () => {
+      expect(showBox(c, { w: 0, h: 0 }, { x: 5000, y: 0, w: 10, h: 10 })).toBe(c)
+    })
   })
 })

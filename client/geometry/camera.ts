@@ -62,6 +62,26 @@ export function fitBox(box: Box | null, size: { w: number; h: number }, margin =
   }
 }
 
+/**
+ * The camera moved as little as needed for `box` to be in view with `margin` screen pixels around
+ * it (the left and top edges win when it is larger than the view); the same camera when it already
+ * is. A story written off to the side is brought into view this way, never by the browser
+ * scrolling the canvas element (which shifts the drawing off its element).
+ */
+export function showBox(c: Camera, size: { w: number; h: number }, box: Box, margin = 48): Camera {
+  if (size.w <= 0 || size.h <= 0) return c
+  const m = margin / c.zoom
+  const view = viewportBox(c, size)
+  const shift = (start: number, length: number, viewStart: number, viewLength: number): number => {
+    if (start - m < viewStart || length + 2 * m > viewLength) return viewStart - (start - m)
+    if (start + length + m > viewStart + viewLength) return viewStart + viewLength - (start + length + m)
+    return 0
+  }
+  const dx = shift(box.x, box.w, view.x, view.w)
+  const dy = shift(box.y, box.h, view.y, view.h)
+  return dx === 0 && dy === 0 ? c : { ...c, x: c.x + dx, y: c.y + dy }
+}
+
 /** The smallest box around all boxes, or null for none. */
 export function unionBoxes(boxes: Iterable<Box>): Box | null {
   let minX = Infinity
