@@ -38,6 +38,8 @@ function run(seed: number, ops = OPS): Y.Doc[] {
   const base = new Y.Doc()
   base.clientID = 100
   migrateBoard(base)
+  // Two condition cards raised from below (the server writes them): peers place and group them.
+  for (const id of ['cardAAAA1', 'cardBBBB2']) base.getMap('conditions').set(id, { id, kind: 'enabler' })
   const net = createNetwork(PEERS, rng, Y.encodeStateAsUpdate(base))
   for (let i = 0; i < ops; i++) {
     const peer = rng.int(PEERS)

@@ -11,6 +11,9 @@
 //                             area {x,y,w,h}, confidence?, confidenceReason?, z, createdAt }
 //   doc.getMap('members')   storyId → { pattern, role }                      (at most one pattern)
 //   doc.getMap('conditions') server only: conditionId → ConditionCard (raised onto this board)
+//   doc.getMap('placements') conditionId → { pos {x,y} } where a member moved a condition card
+//                           (client-written; ids of cards that do not exist are ignored on read).
+//                           A card is a pattern's evidence through `members` (conditionId → entry).
 //   doc.getMap('raised')    server only: patternId → RaisedMark[] (where this board's patterns went)
 //   doc.getMap('references') server only: shareId → PatternReference (a peer's pattern, read only)
 //   doc.getMap('session')   server only: `state` → SessionState (template, phase, timer, private
@@ -31,6 +34,7 @@ export const ROOT = {
   members: 'members',
   vote: 'vote',
   conditions: 'conditions',
+  placements: 'placements',
   raised: 'raised',
   references: 'references',
   session: 'session',
@@ -59,6 +63,8 @@ export const storiesMap = (doc: Y.Doc): Y.Map<StoryMap> => doc.getMap(ROOT.stori
 export const patternsMap = (doc: Y.Doc): Y.Map<PatternMap> => doc.getMap(ROOT.patterns)
 export const membersMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.members)
 export const voteMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.vote)
+export const conditionsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.conditions)
+export const placementsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.placements)
 
 /** Who changed the document. Undo tracks the local origin only; persistence and sync read it. */
 export type Origin =

@@ -16,6 +16,13 @@ export const PatternId = StoryId
 export const Member = z.object({ storyId: StoryId, role: MemberRole })
 export type Member = z.infer<typeof Member>
 
+/**
+ * A condition card raised onto this board from below, used as evidence in one of its patterns: by
+ * reference (its id in `members`), never a copy of its words. The server follows it down.
+ */
+export const CardMember = z.object({ conditionId: StoryId, role: MemberRole })
+export type CardMember = z.infer<typeof CardMember>
+
 export const Pattern = z.object({
   id: PatternId,
   name: z.string().max(200),
@@ -23,6 +30,8 @@ export const Pattern = z.object({
   description: z.string(),
   area: Rect,
   members: z.array(Member),
+  /** Condition cards from below in this pattern (readBoard always sets it; absent in old literals). */
+  cards: z.array(CardMember).optional(),
   confidence: Confidence.optional(),
   confidenceReason: z.string().optional(),
   z: z.string().min(1).max(200),

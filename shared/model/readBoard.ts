@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { BoardMeta } from './board.ts'
 import { membersMap, metaMap, patternsMap, storiesMap } from './layout.ts'
-import { MembershipEntry, Pattern, PATTERN_KEYS, type Member } from './pattern.ts'
+import { MembershipEntry, Pattern, PATTERN_KEYS, type CardMember, type Member } from './pattern.ts'
+import { conditionIds, readPlacements, type CardPlacement } from './placement.ts'
 import { fragmentText } from './richText.ts'
 import { Story, STORY_KEYS } from './story.ts'
 import { compareZ } from './zorder.ts'
@@ -15,6 +16,8 @@ export type BoardSnapshot = {
   /** Sorted by z-order, back to front. */
   stories: Story[]
   patterns: Pattern[]
+  /** Where members moved the condition cards raised onto the board, by condition id (sorted). */
+  placements: Record<string, CardPlacement>
   /** Sorted by path. */
   problems: Problem[]
 }
@@ -72,9 +75,18 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   stories.sort(compareZ)
 
   const membersByPattern = new Map<string, Member[]>()
+  // A condition card raised from below is evidence by reference: its id in `members`.
+  const cardsByPattern = new Map<string, CardMember[]>()
+  const cardIds = conditionIds(doc)
   for (const [storyId, raw] of membersMap(doc).entries()) {
     const entry = parseRecord(MembershipEntry, raw, `members.${storyId}`, problems)
     if (!entry) continue
+    if (!storyIds.has(storyId) && cardIds.has(storyId)) {
+      const list = cardsByPattern.get(entry.pattern) ?? []
+      list.push({ conditionId: storyId, role: entry.role })
+      cardsByPattern.set(entry.pattern, list)
+      continue
+    }
     // A concurrent delete can leave an entry behind: ignored, and reported.
     if (!storyIds.has(storyId)) {
       problems.push(dangling(storyId, `no readable story ${storyId}`))
@@ -95,9 +107,10 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
     for (const [key, value] of map.entries()) raw[key] = value
     const description = raw[PATTERN_KEYS.description]
     const members = (membersByPattern.get(id) ?? []).sort((a, b) => (a.storyId < b.storyId ? -1 : 1))
+    const cards = (cardsByPattern.get(id) ?? []).sort((a, b) => (a.conditionId < b.conditionId ? -1 : 1))
     const pattern = parseRecord(
       Pattern,
-      { ...raw, id, description: description instanceof Y.XmlFragment ? fragmentText(description) : '', members },
+      { ...raw, id, description: description instanceof Y.XmlFragment ? fragmentText(description) : '', members, cards },
       `patterns.${id}`,
       problems,
     )
@@ -109,9 +122,14 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
     if (patternIds.has(patternId)) continue
     for (const m of members) problems.push(dangling(m.storyId, `no readable pattern ${patternId}`))
   }
+  for (const [patternId, cards] of cardsByPattern) {
+    if (patternIds.has(patternId)) continue
+    for (const c of cards) problems.push(dangling(c.conditionId, `no readable pattern ${patternId}`))
+  }
   // Map iteration order differs between peers; sorted, every peer reports the same list.
   problems.sort(byPath)
-  return { meta, stories, patterns, problems }
+  const placements = Object.fromEntries([...readPlacements(doc)].sort(([a], [b]) => (a < b ? -1 : 1)))
+  return { meta, stories, patterns, placements, problems }
 }
 
 const byPath = (a: Problem, b: Problem): number => {

@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { Point, Rect } from '../model/geometry.ts'
 import { newId } from '../model/ids.ts'
-import { membersMap, patternsMap, storiesMap, type Origin, type PatternMap } from '../model/layout.ts'
+import { membersMap, patternsMap, placementsMap, storiesMap, type Origin, type PatternMap } from '../model/layout.ts'
+import { CardPlacement } from '../model/placement.ts'
 import { Confidence, MemberRole, PATTERN_KEYS as K, PatternId } from '../model/pattern.ts'
 import { paragraphsOf, seedFragment } from '../model/richText.ts'
 import { STORY_KEYS, StoryId } from '../model/story.ts'
@@ -74,7 +75,7 @@ export function updatePattern(doc: Y.Doc, input: unknown, origin: Origin): Resul
 
 export const MovePatternInput = z.object({ id: PatternId, to: Point })
 
-/** Moving a pattern moves its member stories with it, in one transaction. */
+/** Moving a pattern moves its member stories and placed condition cards with it, in one transaction. */
 export function movePattern(doc: Y.Doc, input: unknown, origin: Origin): Result<null> {
   const parsed = parseInput(MovePatternInput, input)
   if (!parsed.ok) return parsed
@@ -92,6 +93,8 @@ export function movePattern(doc: Y.Doc, input: unknown, origin: Origin): Result<
       const story = stories.get(storyId)
       const pos = Point.safeParse(story?.get(STORY_KEYS.pos))
       if (story && pos.success) story.set(STORY_KEYS.pos, { x: pos.data.x + dx, y: pos.data.y + dy })
+      const placed = story ? null : CardPlacement.safeParse(placementsMap(doc).get(storyId))
+      if (placed?.success) placementsMap(doc).set(storyId, { pos: { x: placed.data.pos.x + dx, y: placed.data.pos.y + dy } })
     }
   }, origin)
   return ok(null)

@@ -2,7 +2,7 @@
 // Each picks its targets from the peer's own doc, as a person at that peer would.
 import * as Y from 'yjs'
 import { STORY_COLOURS } from '../model/geometry.ts'
-import { patternsMap, storiesMap, type Origin } from '../model/layout.ts'
+import { conditionsMap, patternsMap, storiesMap, type Origin } from '../model/layout.ts'
 import { updateBoardMeta } from '../ops/board.ts'
 import {
   createPattern,
@@ -23,17 +23,18 @@ import {
   sendToBack,
   updateStoryFields,
 } from '../ops/story.ts'
+import { placeCard, setCardMembership } from '../ops/placement.ts'
 import type { Result } from '../result.ts'
 import type { Rng } from './prng.ts'
 
 const WORDS = ['rent', 'trust', 'debt', 'nurse', 'door', 'bus', 'form', 'wait', '<b>', 'é']
 const sorted = (keys: Iterable<string>) => [...keys].sort()
 
-type Ctx = { doc: Y.Doc; rng: Rng; origin: Origin; stories: string[]; patterns: string[] }
+type Ctx = { doc: Y.Doc; rng: Rng; origin: Origin; stories: string[]; patterns: string[]; cards: string[] }
 type RandomOp = {
   name: string
   weight: number
-  needs?: 'story' | 'pattern'
+  needs?: 'story' | 'pattern' | 'card'
   run(c: Ctx): Result<unknown>
 }
 
@@ -198,6 +199,28 @@ const OPS: RandomOp[] = [
     weight: 0.5,
     run: (c) => updateBoardMeta(c.doc, { title: words(c.rng) }, c.origin),
   },
+  {
+    // A condition card raised from below (written by the server into the base) moved by a member.
+    name: 'placeCard',
+    weight: 1,
+    needs: 'card',
+    run: (c) => placeCard(c.doc, { conditionId: c.rng.pick(c.cards), pos: point(c.rng) }, c.origin),
+  },
+  {
+    name: 'setCardMembership',
+    weight: 1,
+    needs: 'card',
+    run: ({ doc, rng, origin, cards, patterns }) =>
+      setCardMembership(
+        doc,
+        {
+          conditionId: rng.pick(cards),
+          pattern: patterns.length && rng.chance(0.8) ? rng.pick(patterns) : null,
+          role: rng.pick(['supports', 'counter-example'] as const),
+        },
+        origin,
+      ),
+  },
 ]
 
 const TOTAL = OPS.reduce((sum, op) => sum + op.weight, 0)
@@ -214,6 +237,7 @@ export function randomOp(
     origin,
     stories: sorted(storiesMap(doc).keys()),
     patterns: sorted(patternsMap(doc).keys()),
+    cards: sorted(conditionsMap(doc).keys()),
   }
   let roll = rng.next() * TOTAL
   let op = OPS[0]!
@@ -224,7 +248,11 @@ export function randomOp(
       break
     }
   }
-  if ((op.needs === 'story' && !c.stories.length) || (op.needs === 'pattern' && !c.patterns.length))
+  if (
+    (op.needs === 'story' && !c.stories.length) ||
+    (op.needs === 'pattern' && !c.patterns.length) ||
+    (op.needs === 'card' && !c.cards.length)
+  )
     op = OPS[0]!
   return { name: op.name, result: op.run(c) }
 }
