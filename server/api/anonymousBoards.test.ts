@@ -195,6 +195,8 @@ describe('anonymous boards', () => {
     await join(boardId, 'observer', rui)
     const socket = openRaw(`${server.wsUrl}/${boardId}?token=${rui.token}`)
     await socket.opened
+    // Joined on the server (authorised and in the room), not only open.
+    await waitFor(async () => ((await server.lw.rooms.peek(boardId))?.size ?? 0) === 1, 5000, 'the socket in the room')
     let code = 0
     void socket.closed.then((c) => (code = c.code))
     try {
