@@ -171,6 +171,8 @@ describe('anonymous mode', () => {
     await observer.opened
     const observed = connect(board, watcher.token)
     await synced(observed)
+    // The raw observer is in the room (with the facilitator and the synced observer) before the reveal.
+    await waitFor(async () => ((await server.lw.rooms.peek(board))?.size ?? 0) === 3, 5000, 'three sockets in the board room')
     const before = observer.frames.length
     expect((await session({ action: 'phase', index: 1 })).body.revealed).toBe(3)
     await waitFor(() => readBoard(observed.doc).stories.length === 3, 5000, 'the revealed stories')
