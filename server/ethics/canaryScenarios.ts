@@ -45,7 +45,7 @@ export function expectOnlyIn(places: string[], allowed: (place: string) => boole
 /** Where the writing person's storage setup keeps a board's log: rows, the dump, the stream. */
 export const storedPlaces = (w: World, room: string): RegExp[] =>
   w.databaseUrl
-    ? [new RegExp(`^row doc_(updates|snapshots) .*board_id=${esc(room)}( |$)`), new RegExp(`^pg_dump public\\.doc_(updates|snapshots)\\b.*\\t?${esc(room)}\\b`), new RegExp(`^redis lw:board:${esc(room)}:updates`)]
+    ? [new RegExp(`^row doc_(updates|snapshots) .*board_id=${esc(room)}( |$)`), new RegExp(`^pg_dump public\\.doc_(updates|snapshots) (.* )?${esc(room)}( |$)`), new RegExp(`^redis lw:board:${esc(room)}:updates`)]
     : [new RegExp(`^row doc_(updates|snapshots) .*board_id=${esc(room)}( |$)`), RAW]
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
