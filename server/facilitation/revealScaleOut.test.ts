@@ -84,8 +84,7 @@ describe('reveal across instances', () => {
     expect((await inRedis(`~draft~${annId}`)).length).toBeGreaterThan(0)
     expect(await inRedis(DRAFT)).not.toEqual([])
 
-    const revealed = await a.owner.request<{ revealed: number }>('POST', `/api/boards/${board}/session`, { action: 'phase', index: 1 })
-    expect(revealed.body.revealed).toBe(1)
+    expect((await a.owner.request('POST', `/api/boards/${board}/session`, { action: 'phase', index: 1 })).status).toBe(200)
     await waitFor(() => readBoard(watcher.doc).stories.some((s) => s.text === DRAFT), 10_000, 'the draft on the board')
     await waitFor(() => storiesMap(drafts.doc).size === 0, 10_000, 'the draft copy emptied')
     // The participant's page closes its drafts once private writing ends.
