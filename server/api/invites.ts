@@ -1,6 +1,7 @@
 // Invite links: a role, an expiry and an optional use limit, revocable. Opening one without an
 // account asks only for a display name and organisation and gives a guest session scoped to
-// that board, ending at the invite's expiry. Revoking ends every membership that came through it.
+// that board, ending at the invite's expiry. Pausing a link (PATCH disabled) stops new joins and
+// can be undone; revoking (DELETE) also ends every membership that came through it.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { canAssign, higherRole, InviteRole } from '../../shared/access/roles.ts'
@@ -26,21 +27,26 @@ const CreateInvite = z.object({
   expiresInHours: z.number().positive().max(MAX_HOURS).default(72),
   maxUses: z.number().int().min(1).max(10_000).nullable().default(null),
 })
+const UpdateInvite = z.object({ disabled: z.boolean() }).strict()
 const AcceptInvite = z.object({ displayName: DisplayName.optional(), organisation: Organisation.default('') })
 
-const inviteView = (i: InviteRecord) => ({
+/** `members`: how many people are members through it now (whom a revoke would remove). */
+const inviteView = (i: InviteRecord, members: number) => ({
   id: i.id,
   role: i.role,
   expiresAt: i.expiresAt,
   maxUses: i.maxUses,
   uses: i.uses,
+  members,
   revokedAt: i.revokedAt,
+  disabledAt: i.disabledAt,
   createdAt: i.createdAt,
   createdBy: i.createdBy,
 })
 
-function liveness(i: InviteRecord, now: string): 'live' | 'revoked' | 'expired' | 'used_up' {
+function liveness(i: InviteRecord, now: string): 'live' | 'revoked' | 'disabled' | 'expired' | 'used_up' {
   if (i.revokedAt) return 'revoked'
+  if (i.disabledAt) return 'disabled'
   if (i.expiresAt <= now) return 'expired'
   if (i.maxUses !== null && i.uses >= i.maxUses) return 'used_up'
   return 'live'
@@ -55,6 +61,13 @@ const clientAddress = (c: Context) =>
 export function boardInviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
   const { storage, audit } = deps
   const app = new Hono<AppEnv>()
+  const membersThrough = async (boardId: string, inviteId: string) =>
+    new Set((await storage.memberships.byInvite(inviteId)).filter((m) => m.boardId === boardId).map((m) => m.userId)).size
+  const boardInvite = async (boardId: string, inviteId: string) => {
+    const invite = await storage.invites.get(inviteId)
+    if (!invite || invite.boardId !== boardId) throw new HttpError(404, 'not_found', 'no such invite')
+    return invite
+  }
 
   app.post('/:id/invites', async (c) => {
     const { board, role, identity } = await requireBoard(c, storage, c.req.param('id'), 'createInvites')
@@ -73,6 +86,7 @@ export function boardInviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
       maxUses: input.value.maxUses,
       uses: 0,
       revokedAt: null,
+      disabledAt: null,
       createdAt: now.toISOString(),
     }
     await storage.invites.create(invite)
@@ -83,18 +97,33 @@ export function boardInviteRoutes(deps: InviteRouteDeps): Hono<AppEnv> {
       details: { inviteId: invite.id, role: invite.role, maxUses: invite.maxUses, expiresAt: invite.expiresAt },
     })
     // The token is shown once; only its hash is stored.
-    return c.json({ invite: inviteView(invite), token, path: `/i/${token}` }, 201)
+    return c.json({ invite: inviteView(invite, 0), token, path: `/i/${token}` }, 201)
   })
 
   app.get('/:id/invites', async (c) => {
     const { board } = await requireBoard(c, storage, c.req.param('id'), 'createInvites')
-    return c.json({ invites: (await storage.invites.list(board.id)).map(inviteView) })
+    const invites = await storage.invites.list(board.id)
+    return c.json({ invites: await Promise.all(invites.map(async (i) => inviteView(i, await membersThrough(board.id, i.id)))) })
+  })
+
+  // Pause or resume new joins; everyone who already joined keeps their access.
+  app.patch('/:id/invites/:inviteId', async (c) => {
+    const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'createInvites')
+    const input = parseInput(UpdateInvite, await readJson(c))
+    if (!input.ok) throw HttpError.from(input.error)
+    const invite = await boardInvite(board.id, c.req.param('inviteId'))
+    if (invite.revokedAt) throw new HttpError(409, 'invite_revoked', 'this invite link has been revoked; make a new one')
+    const changed = await storage.invites.setDisabled(invite.id, input.value.disabled ? new Date().toISOString() : null)
+    if (changed) {
+      await audit({ boardId: board.id, actorId: identity.user.id, action: input.value.disabled ? 'invite.disabled' : 'invite.enabled', details: { inviteId: invite.id } })
+    }
+    const now = (await storage.invites.get(invite.id)) ?? invite
+    return c.json({ invite: inviteView(now, await membersThrough(board.id, invite.id)) })
   })
 
   app.delete('/:id/invites/:inviteId', async (c) => {
     const { board, identity } = await requireBoard(c, storage, c.req.param('id'), 'createInvites')
-    const invite = await storage.invites.get(c.req.param('inviteId'))
-    if (!invite || invite.boardId !== board.id) throw new HttpError(404, 'not_found', 'no such invite')
+    const invite = await boardInvite(board.id, c.req.param('inviteId'))
     await storage.invites.revoke(invite.id, new Date().toISOString())
     const memberships = (await storage.memberships.byInvite(invite.id)).filter((m) => m.boardId === board.id)
     const ids = new Set(memberships.map((m) => m.userId))
@@ -121,7 +150,7 @@ export function inviteRoutes(deps: InviteRouteDeps & { attemptsPerMinute: number
     const invite = token.length <= 100 ? await storage.invites.byTokenHash(hashToken(token)) : null
     if (!invite) throw new HttpError(404, 'not_found', 'this invite link is not valid')
     const state = liveness(invite, new Date().toISOString())
-    if (state !== 'live') throw new HttpError(410, `invite_${state}`, `this invite link has ${state === 'used_up' ? 'been used up' : state === 'expired' ? 'expired' : 'been revoked'}`)
+    if (state !== 'live') throw new HttpError(410, `invite_${state}`, `this invite link ${state === 'used_up' ? 'has been used up' : state === 'expired' ? 'has expired' : state === 'disabled' ? 'takes no new joins for now' : 'has been revoked'}`)
     const board = await storage.boards.get(invite.boardId)
     if (!board) throw new HttpError(404, 'not_found', 'this invite link is not valid')
     return { invite, board }

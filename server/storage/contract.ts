@@ -192,7 +192,7 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       const invite = {
         id: `i${id}`, tokenHash: `h${id}`, boardId: id, role: 'contributor' as const, createdBy: 'x',
         expiresAt: new Date(now.getTime() + 60_000).toISOString(), maxUses: 1, uses: 0, revokedAt: null,
-        createdAt: now.toISOString(),
+        disabledAt: null, createdAt: now.toISOString(),
       }
       await storage.invites.create(invite)
       const results = await Promise.all([1, 2, 3].map(() => storage.invites.use(invite.id, now.toISOString())))
@@ -202,6 +202,27 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       await storage.invites.revoke(`j${id}`, now.toISOString())
       expect(await storage.invites.use(`j${id}`, now.toISOString())).toBe(false)
       expect((await storage.invites.byTokenHash(`k${id}`))?.revokedAt).not.toBeNull()
+    })
+
+    it('an invite paused takes no use until it is resumed; pausing or resuming twice changes nothing', async () => {
+      await storage.boards.create(board(id))
+      const now = new Date()
+      const at = now.toISOString()
+      await storage.invites.create({
+        id: `p${id}`, tokenHash: `q${id}`, boardId: id, role: 'contributor', createdBy: 'x',
+        expiresAt: new Date(now.getTime() + 60_000).toISOString(), maxUses: null, uses: 0, revokedAt: null,
+        disabledAt: null, createdAt: at,
+      })
+      expect(await storage.invites.use(`p${id}`, at)).toBe(true)
+      expect(await storage.invites.setDisabled(`p${id}`, at)).toBe(true)
+      expect(await storage.invites.setDisabled(`p${id}`, at)).toBe(false)
+      expect((await storage.invites.get(`p${id}`))?.disabledAt).toBe(at)
+      expect(await storage.invites.use(`p${id}`, at)).toBe(false)
+      expect(await storage.invites.setDisabled(`p${id}`, null)).toBe(true)
+      expect(await storage.invites.setDisabled(`p${id}`, null)).toBe(false)
+      expect(await storage.invites.use(`p${id}`, at)).toBe(true)
+      expect(await storage.invites.get(`p${id}`)).toMatchObject({ disabledAt: null, uses: 2 })
+      expect(await storage.invites.setDisabled(`nope${id}`, at)).toBe(false)
     })
 
     it('[ST13] audit entries list newest first, filtered by board', async () => {

@@ -189,6 +189,7 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   maxUses: r.max_uses,
   uses: Number(r.uses),
   revokedAt: r.revoked_at,
+  disabledAt: r.disabled_at ?? null,
   createdAt: r.created_at,
 })
 
@@ -207,6 +208,7 @@ export function createInviteStore(db: Kysely<Database>): InviteStore {
           max_uses: i.maxUses,
           uses: i.uses,
           revoked_at: i.revokedAt,
+          disabled_at: i.disabledAt,
           created_at: i.createdAt,
         })
         .execute()
@@ -230,6 +232,7 @@ export function createInviteStore(db: Kysely<Database>): InviteStore {
         .set({ uses: sql`uses + 1` })
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
+        .where('disabled_at', 'is', null)
         .where('expires_at', '>', now)
         .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
         .executeTakeFirst()
@@ -237,6 +240,15 @@ export function createInviteStore(db: Kysely<Database>): InviteStore {
     },
     async revoke(id, at) {
       await db.updateTable('invites').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+    },
+    async setDisabled(id, at) {
+      const r = await db
+        .updateTable('invites')
+        .set({ disabled_at: at })
+        .where('id', '=', id)
+        .where('disabled_at', at === null ? 'is not' : 'is', null)
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows) > 0
     },
   }
 }

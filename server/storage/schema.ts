@@ -48,6 +48,7 @@ export interface Database {
     max_uses: number | null
     uses: number
     revoked_at: string | null
+    disabled_at: string | null
     created_at: string
   }
   vote_sessions: {
@@ -395,6 +396,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('key_hash', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('client_keys_pk', ['room', 'client_id'])
           .execute()
+      },
+    },
+    '0011_invite_disabled': {
+      async up(db: Kysely<unknown>) {
+        // A link can stop taking new joins without ending the memberships that came through it.
+        await db.schema.alterTable('invites').addColumn('disabled_at', 'text').execute()
       },
     },
   }

@@ -138,6 +138,8 @@ export type InviteRecord = {
   maxUses: number | null
   uses: number
   revokedAt: string | null
+  /** Paused: no new joins while set; reversible (revoking is not). */
+  disabledAt: string | null
   createdAt: string
 }
 
@@ -149,6 +151,8 @@ export interface InviteStore {
   /** Counts one use if the invite is live and under its limit; false when it is not. */
   use(id: string, now: string): Promise<boolean>
   revoke(id: string, at: string): Promise<void>
+  /** Pauses (`at`) or resumes (null) new joins; false when nothing changed (or no such invite). */
+  setDisabled(id: string, at: string | null): Promise<boolean>
 }
 
 export type AuditEntry = {
