@@ -8,7 +8,8 @@
 // Environment (for development): BENCH_QUICK=1 shortens the windows, BENCH_SERVERS=a,b and
 // BENCH_CLIENTS=50,200 pick scenarios, BENCH_SCALE=0 skips the scale-out scenarios (A2;
 // BENCH_SCALE_CLIENTS=50 their size; TEST_DATABASE_URL the PostgreSQL server), BENCH_SIZE=0 skips part B, BENCH_CANVAS=0 skips part C
-// (its own settings: see bench/canvas/run.ts), BENCH_PROFILE=1 writes a
+// (its own settings: see bench/canvas/run.ts), BENCH_AMPLIFICATION=0 skips part D (read
+// amplification: bench/amplification/run.ts), BENCH_PROFILE=1 writes a
 // --cpu-prof of each Learning Wall server child to bench/results/prof.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -19,6 +20,7 @@ import { scaleOutAvailable } from './fanout/scaleOut.ts'
 import { SCALED_KINDS, SERVER_KINDS, type ServerKind } from './fanout/servers.ts'
 import { installCleanup, REPO, spawnTs, stop } from './lib/procs.ts'
 import { cpuPlan, pin, raisePriority } from './lib/sched.ts'
+import { amplificationTable, runAmplification, type AmplificationResult } from './amplification/run.ts'
 import { fanoutTable, scaleOutTable, sizeTable, verdicts, verdictTable } from './report.ts'
 import type { SizeResult } from './size/types.ts'
 
@@ -142,6 +144,11 @@ async function main(): Promise<void> {
     log('bench: building and loading the 5,000-story board…')
     size = await boardSize()
   }
+  let amplification: AmplificationResult | null = null
+  if (env.BENCH_AMPLIFICATION !== '0') {
+    log('bench: read amplification (another board while a 2,000-story board is flooded with sync step 1)…')
+    amplification = await runAmplification()
+  }
   let canvas = ''
   if (env.BENCH_CANVAS !== '0') {
     log('bench: the canvas in headless Chromium (2k/5k/10k-story boards)…')
@@ -170,6 +177,9 @@ async function main(): Promise<void> {
       : '',
     size ? sizeTable(size) : '',
     '',
+    ...(amplification
+      ? ['D. Read amplification (bench/amplification/run.ts): board B round trip, quiet and while an observer floods board A', amplificationTable(amplification), '']
+      : []),
     ...(canvas
       ? [
           'C. Canvas in headless Chromium (bench/canvas/run.ts; targets and verdicts in its table)',
@@ -193,6 +203,7 @@ async function main(): Promise<void> {
     fanout: rows,
     size,
     verdicts: v,
+    amplification,
   }
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2) + '\n')
   log(`bench: wrote ${join('bench', 'results', 'latest.json')}`)

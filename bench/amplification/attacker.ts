@@ -1,8 +1,8 @@
 // The read-amplification attacker (issue 15, case 5), in its own process so that receiving what
 // the server sends back costs the measuring process nothing: an observer's socket sends bursts of
 // four-byte sync step 1 frames with an empty state vector, and counts the bytes it gets back.
-// Args: <ws url> <frames per burst> <ms between bursts>. Prints `ready`, runs until SIGTERM,
-// then prints `{"bytes":…,"frames":…,"sent":…}`.
+// Args: <ws url> <frames per burst> <ms between bursts>. Prints `ready`, then its counts
+// (`{"bytes":…,"frames":…,"sent":…,"open":…}`) every half second until it is stopped.
 import WebSocket from 'ws'
 
 const [url, perBurst = '400', everyMs = '100'] = process.argv.slice(2)
@@ -24,7 +24,9 @@ ws.on('open', () => {
     sent += Number(perBurst)
   }, Number(everyMs))
 })
+const report = () => process.stdout.write(`${JSON.stringify({ bytes, frames, sent, open: ws.readyState === ws.OPEN })}\n`)
+setInterval(report, 500)
 process.on('SIGTERM', () => {
-  process.stdout.write(`${JSON.stringify({ bytes, frames, sent, open: ws.readyState === ws.OPEN })}\n`)
+  report()
   process.exit(0)
 })

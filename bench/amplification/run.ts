@@ -108,12 +108,17 @@ export async function runAmplification(): Promise<AmplificationResult> {
     const quiet = await roundTrips(writer, reader, SAMPLES, 0)
     log(`attacked: the same while an observer of board A sends 400 step 1 frames every 100 ms…`)
     attacker = spawnTs('bench/amplification/attacker.ts', { args: [`${ws}/${big}?token=${encodeURIComponent(watcher.token ?? '')}`, '400', '100'] })
+    let counts: AmplificationResult['attacker'] = { sent: 0, bytes: 0, frames: 0, open: false }
+    attacker.stdout?.on('data', (d: Buffer) => {
+      const last = d.toString().trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
+      if (last) counts = JSON.parse(last) as AmplificationResult['attacker']
+    })
     await waitForLine(attacker, /ready/)
     await new Promise((r) => setTimeout(r, 1000))
     const attacked = await roundTrips(writer, reader, SAMPLES, 100_000)
-    const report = waitForLine(attacker, /(\{.*\})/, 10_000)
-    attacker.kill('SIGTERM')
-    const a = JSON.parse((await report)[1]!) as AmplificationResult['attacker']
+    await stop(attacker)
+    const a = counts
+    log(`attacked p50 ${attacked.p50.toFixed(1)} ms, p99 ${attacked.p99.toFixed(1)} ms (quiet ${quiet.p50.toFixed(1)} / ${quiet.p99.toFixed(1)})`)
     return { stories: STORIES, boardBytes, quiet: { p50: quiet.p50, p99: quiet.p99, max: quiet.max }, attacked, attacker: a }
   } finally {
     for (const c of clients) c.destroy()
