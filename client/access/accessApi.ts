@@ -28,7 +28,11 @@ export type Invite = {
   expiresAt: string
   maxUses: number | null
   uses: number
+  /** How many people are members through this link now (whom removing would remove). */
+  members: number
   revokedAt: string | null
+  /** Paused: no new joins until resumed. */
+  disabledAt: string | null
   createdAt: string
   createdBy: string
 }
@@ -79,6 +83,10 @@ export const createInvite = (
   input: { role: InviteRole; expiresInHours: number; maxUses: number | null },
 ) =>
   api<{ invite: Invite; token: string; path: string }>(`${board(id)}/invites`, json('POST', input))
+/** Stop (true) or allow again (false) new joins through a link; nobody loses access. */
+export const pauseInvite = (id: string, inviteId: string, disabled: boolean) =>
+  api<{ invite: Invite }>(`${board(id)}/invites/${encodeURIComponent(inviteId)}`, json('PATCH', { disabled }))
+/** Ends the link for good and removes everyone who joined through it. */
 export const revokeInvite = (id: string, inviteId: string) =>
   api<{ ok: boolean; removed: number }>(`${board(id)}/invites/${encodeURIComponent(inviteId)}`, {
     method: 'DELETE',

@@ -35,6 +35,11 @@ describe('audit log in plain words', () => {
       details: 'expires in 3 days, up to 5 uses',
     })
     expect(say('invite.revoked', { removed: 2 }).details).toBe('2 people lost access')
+    expect(say('invite.disabled', { inviteId: 'i' })).toEqual({
+      what: 'stopped new joins through an invite link',
+      details: 'everyone who had joined kept access',
+    })
+    expect(say('invite.enabled', { inviteId: 'i' }).what).toBe('allowed new joins through an invite link again')
     expect(say('invite.created', { role: 'observer' }).what).toBe(
       'created an invite link for an observer',
     )

@@ -72,10 +72,14 @@ export function describeAudit(
         what: `joined through an invite link as ${role(d.role)}`,
         details: d.guest === true ? 'as a guest' : 'with an account',
       }
+    case 'invite.disabled':
+      return { what: 'stopped new joins through an invite link', details: 'everyone who had joined kept access' }
+    case 'invite.enabled':
+      return { what: 'allowed new joins through an invite link again', details: '' }
     case 'invite.revoked': {
       const n = typeof d.removed === 'number' ? d.removed : 0
       return {
-        what: 'revoked an invite link',
+        what: 'removed everyone who joined through an invite link and ended it',
         details: n
           ? `${plural(n, 'person', 'people')} lost access`
           : 'nobody had joined through it',

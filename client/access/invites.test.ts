@@ -5,6 +5,8 @@ import {
   inviteProblem,
   inviteState,
   parseMaxUses,
+  removeAction,
+  removeQuestion,
   relativeTime,
   usesText,
   withArticle,
@@ -25,6 +27,20 @@ describe('invite links', () => {
     expect(inviteState({ ...live, expiresAt: '2026-05-01T12:00:00Z' }, NOW)).toBe('expired')
     expect(inviteState({ ...live, maxUses: 3, uses: 3 }, NOW)).toBe('used_up')
     expect(inviteState({ ...live, maxUses: 3, uses: 2 }, NOW)).toBe('live')
+  })
+
+  it('a paused link takes no new joins until resumed; revoked still wins', () => {
+    expect(inviteState({ ...live, disabledAt: '2026-05-01T11:00:00Z' }, NOW)).toBe('paused')
+    expect(inviteState({ ...live, disabledAt: null }, NOW)).toBe('live')
+    expect(inviteState({ ...live, disabledAt: '2026-05-01T11:00:00Z', revokedAt: '2026-05-01T11:30:00Z' }, NOW)).toBe('revoked')
+    expect(inviteProblem({ code: 'invite_disabled', status: 410, message: '' }).title).toBe('This invite link takes no new joins for now')
+  })
+
+  it('names how many people removing everyone who joined through a link would remove', () => {
+    expect(removeQuestion(3)).toBe('Remove all 3 people who joined through this link from the board? They lose access at once, and the link ends for good.')
+    expect(removeQuestion(1)).toMatch(/^Remove the 1 person who joined/)
+    expect(removeQuestion(0)).toMatch(/^Nobody who joined through this link is a member now/)
+    expect([removeAction(0), removeAction(1), removeAction(12)]).toEqual(['End the link', 'Remove 1 person', 'Remove 12 people'])
   })
 
   it('turns the expiry field into hours within 90 days', () => {

@@ -3,13 +3,14 @@
 import type { ApiError } from '../home/api.ts'
 import type { Invite } from './accessApi.ts'
 
-export type InviteState = 'live' | 'revoked' | 'expired' | 'used_up'
+export type InviteState = 'live' | 'paused' | 'revoked' | 'expired' | 'used_up'
 
 export function inviteState(
-  i: Pick<Invite, 'revokedAt' | 'expiresAt' | 'maxUses' | 'uses'>,
+  i: Pick<Invite, 'revokedAt' | 'expiresAt' | 'maxUses' | 'uses'> & { disabledAt?: string | null },
   now: number,
 ): InviteState {
   if (i.revokedAt) return 'revoked'
+  if (i.disabledAt) return 'paused'
   if (Date.parse(i.expiresAt) <= now) return 'expired'
   if (i.maxUses !== null && i.uses >= i.maxUses) return 'used_up'
   return 'live'
@@ -17,6 +18,7 @@ export function inviteState(
 
 export const INVITE_STATE_LABELS: Record<InviteState, string> = {
   live: 'Active',
+  paused: 'No new joins',
   revoked: 'Revoked',
   expired: 'Expired',
   used_up: 'Used up',
@@ -85,6 +87,17 @@ export function relativeTime(at: string | number, now: number): string {
 export const withArticle = (word: string): string =>
   `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
 
+/** The question before removing everyone who joined through a link, naming how many. */
+export function removeQuestion(members: number): string {
+  if (members === 0) return 'Nobody who joined through this link is a member now. End the link for good? It cannot be opened again.'
+  const who = members === 1 ? 'the 1 person' : `all ${members} people`
+  return `Remove ${who} who joined through this link from the board? They lose access at once, and the link ends for good.`
+}
+
+/** The confirming button: what will happen, with the count. */
+export const removeAction = (members: number): string =>
+  members === 0 ? 'End the link' : `Remove ${members} ${members === 1 ? 'person' : 'people'}`
+
 export function usesText(i: Pick<Invite, 'uses' | 'maxUses'>): string {
   const used = `${i.uses} ${i.uses === 1 ? 'use' : 'uses'}`
   return i.maxUses === null ? `${used}, no limit` : `${used} of ${i.maxUses}`
@@ -103,6 +116,11 @@ export function inviteProblem(error: Pick<ApiError, 'code' | 'status' | 'message
       return {
         title: 'This invite link has been revoked',
         detail: `Whoever runs the board has turned it off. ${ask}`,
+      }
+    case 'invite_disabled':
+      return {
+        title: 'This invite link takes no new joins for now',
+        detail: 'Whoever runs the board has paused it. Ask them to open it again or to send you a new link.',
       }
     case 'invite_used_up':
       return {

@@ -1,12 +1,14 @@
-// Invite links for managers: create one (shown once), see all with uses, expiry and state, revoke.
+// Invite links for managers: create one (shown once), see all with uses, expiry, state and who is
+// a member through each (kept live: refreshed every few seconds while shown), stop new joins, remove.
 import { useCallback, useEffect, useState } from 'react'
 import type { Role } from '../../shared/access/roles.ts'
-import { listInvites, revokeInvite, type Invite } from '../access/accessApi.ts'
+import { listInvites, pauseInvite, revokeInvite, type Invite } from '../access/accessApi.ts'
 import type { ApiError } from '../home/api.ts'
 import { ErrorNote } from '../home/ErrorNote.tsx'
 import { CreateInviteForm } from './CreateInviteForm.tsx'
 import { InviteRow } from './InviteRow.tsx'
 
+const REFRESH_MS = 5_000
 const newestFirst = (a: Invite, b: Invite) => b.createdAt.localeCompare(a.createdAt)
 
 export function InvitesSection({ boardId, actor }: { boardId: string; actor: Role | null }) {
@@ -23,7 +25,21 @@ export function InvitesSection({ boardId, actor }: { boardId: string; actor: Rol
 
   useEffect(() => {
     void load()
+    // People keep joining during a session: the counts in the rows (and the removal question) follow.
+    const timer = setInterval(() => void load(), REFRESH_MS)
+    return () => clearInterval(timer)
   }, [load])
+
+  const pause = async (id: string, disabled: boolean) => {
+    setBusy(id)
+    setError(null)
+    const r = await pauseInvite(boardId, id, disabled)
+    setBusy(null)
+    if (r.ok)
+      setNote(disabled ? 'Nobody new can join through that link; everyone who joined keeps access.' : 'People can join through that link again.')
+    else setError(r.error)
+    await load()
+  }
 
   const revoke = async (id: string) => {
     setBusy(id)
@@ -33,8 +49,8 @@ export function InvitesSection({ boardId, actor }: { boardId: string; actor: Rol
     if (r.ok)
       setNote(
         r.value.removed
-          ? `Link revoked; ${r.value.removed} ${r.value.removed === 1 ? 'person' : 'people'} lost access.`
-          : 'Link revoked.',
+          ? `Link ended; ${r.value.removed} ${r.value.removed === 1 ? 'person' : 'people'} lost access.`
+          : 'Link ended.',
       )
     else setError(r.error)
     await load()
@@ -45,8 +61,8 @@ export function InvitesSection({ boardId, actor }: { boardId: string; actor: Rol
     <section aria-labelledby="invites-heading" className="people-panel-section">
       <h3 id="invites-heading">Invite links</h3>
       <p className="hint">
-        Anyone with a link can join with its role until it expires, is used up or is revoked. Guests
-        need no account.
+        Anyone with a link can join with its role until it expires or is used up. Stopping new joins
+        keeps everyone who joined; removing them ends the link for good. Guests need no account.
       </p>
       <CreateInviteForm boardId={boardId} actor={actor} onCreated={() => void load()} />
       {error && <ErrorNote error={error} title="That did not work." />}
@@ -63,6 +79,7 @@ export function InvitesSection({ boardId, actor }: { boardId: string; actor: Rol
               invite={i}
               now={now}
               busy={busy === i.id}
+              onPause={(disabled) => void pause(i.id, disabled)}
               onRevoke={() => void revoke(i.id)}
             />
           ))}
