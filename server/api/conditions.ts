@@ -25,7 +25,7 @@ import { HttpError } from '../errors.ts'
 import type { BoardRecord, ConditionRecord, Storage } from '../storage/types.ts'
 import { NEUTRAL_NAME } from '../sync/room.ts'
 import type { Rooms } from '../sync/rooms.ts'
-import { conditionQuotes } from '../cycles/quotes.ts'
+import { chainEvidence, chainSources, conditionChain } from '../cycles/chain.ts'
 import { BoardIdParam } from './boards.ts'
 import { readJson } from './json.ts'
 
@@ -92,8 +92,10 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     if (!link || link.status !== 'active' || link.kind !== 'vertical' || link.higherBoard !== target.id || !isHigher(target.scale, source.scale)) {
       throw new HttpError(409, 'not_linked', 'raise only to a linked learning cycle at a higher scale')
     }
-    const content = await rooms.read(source.id, (doc) => carriedPattern(doc, patternId.data))
-    if (!content) throw new HttpError(404, 'not_found', 'no such pattern on this board')
+    const carried = await rooms.read(source.id, (doc) => carriedPattern(doc, patternId.data))
+    if (!carried) throw new HttpError(404, 'not_found', 'no such pattern on this board')
+    // The counts cover the chain below: the pattern's stories and those behind its cards from below.
+    const content = { ...carried, evidence: chainEvidence(await chainSources({ storage, rooms }, source.id, patternId.data)) }
     const now = new Date().toISOString()
     const { condition, created } = await storage.conditions.createOnce({
       id: newId(),
@@ -167,7 +169,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
   })
 
   /**
-   * The card's quotes, resolved now from the source board (never stored on the card): for people
+   * The card's quotes and measures, resolved now from the chain below it (never stored on the card): for people
    * with a role on the board it was raised to or from. Only the server's record of the raise
    * grants this; ids in a document, an import file or a version do not.
    */
@@ -178,7 +180,8 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     const onTarget = await storage.memberships.get(condition.targetBoard, identity.user.id)
     const onSource = onTarget ? null : await storage.memberships.get(condition.sourceBoard, identity.user.id)
     if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
-    return c.json({ conditionId: condition.id, quotes: await conditionQuotes({ storage, rooms }, condition) })
+    const { quotes, measures } = await conditionChain({ storage, rooms }, condition)
+    return c.json({ conditionId: condition.id, quotes, measures })
   })
 
   /** "Show evidence": the source board and pattern, only for people with access there. */

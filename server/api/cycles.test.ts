@@ -110,7 +110,7 @@ describe('connected learning cycles', () => {
     })
     expect(card.evidence).not.toHaveProperty('quotes')
     const quoted = await server.owner.request<{ quotes: unknown[] }>('GET', `/api/conditions/${card.id}/quotes`)
-    expect(quoted.body.quotes).toEqual([{ text: 'Waited six weeks for a decision', role: 'supports' }])
+    expect(quoted.body.quotes).toEqual([{ text: 'Waited six weeks for a decision', role: 'supports', teller: 'tenant', levels: 1, scale: 'team' }])
     await waitFor(() => readRaised(teamClient.doc, patternId).length === 1)
     expect(readRaised(teamClient.doc, patternId)[0]).toMatchObject({ status: 'raised', target: { boardId: org } })
 

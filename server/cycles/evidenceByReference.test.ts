@@ -101,8 +101,8 @@ describe('evidence by reference', () => {
     // The cards carry counts and what the group wrote; the quote comes from the endpoint.
     const card = await server.lw.rooms.read(org, (d) => readConditions(d)[0]!)
     expect(card).toMatchObject({ note: 'Raised by the team', evidence: { stories: 2, supports: 2, working: 2 } })
-    expect((await conditionQuotes(conditionId)).body.quotes).toEqual([{ text: wordings[0], role: 'supports' }])
-    expect((await shareQuotes(shareId)).body.quotes).toEqual([{ text: wordings[0], role: 'supports' }])
+    expect((await conditionQuotes(conditionId)).body.quotes).toEqual([{ text: wordings[0], role: 'supports', teller: 'tenant', levels: 1, scale: 'team' }])
+    expect((await shareQuotes(shareId)).body.quotes).toEqual([{ text: wordings[0], role: 'supports', teller: 'tenant' }])
 
     const restoredFrom: string[] = []
     const orgVersions = [await saveVersion(org, 'after the raise')]

@@ -9,6 +9,7 @@ import { linkedQuotes } from '../../shared/model/carried.ts'
 import type { CardQuotes, CarriedQuote } from '../../shared/model/condition.ts'
 import type { ConditionRecord, ShareRecord, Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { conditionChain } from './chain.ts'
 
 export type QuoteDeps = { storage: Storage; rooms: Rooms }
 
@@ -18,8 +19,9 @@ async function fromSource({ storage, rooms }: QuoteDeps, sourceBoard: string, pa
   return (await rooms.read(sourceBoard, (doc) => linkedQuotes(doc, patternId))) ?? []
 }
 
-export const conditionQuotes = (deps: QuoteDeps, c: ConditionRecord): Promise<CarriedQuote[]> =>
-  fromSource(deps, c.sourceBoard, c.sourcePattern)
+/** A condition card's quotes follow the evidence chain below it (cycles/chain.ts). */
+export const conditionQuotes = async (deps: QuoteDeps, c: ConditionRecord): Promise<CarriedQuote[]> =>
+  (await conditionChain(deps, c)).quotes
 
 /**
  * A peer reference's quotes follow the same live rule as the rest of the card: only while the two

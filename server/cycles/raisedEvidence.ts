@@ -9,26 +9,33 @@ import { ROOT } from '../../shared/model/layout.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { chainEvidence, chainSources } from './chain.ts'
 import { Settle } from './settle.ts'
 
 const SETTLE_MS = 1000
 
 /**
- * Recomputes the evidence of every card raised from `boardId`; returns the boards whose cards
- * changed. A card whose pattern is gone keeps what it had.
+ * Recomputes the evidence of every card raised from `boardId`, over the chain below it, and then
+ * of the cards raised from each board it raises to (so a story withdrawn two levels down
+ * leaves every count above it); returns the boards whose cards changed. A card whose pattern is
+ * gone keeps what it had.
  */
 export async function refreshRaisedEvidence(
   deps: { storage: Storage; rooms: Rooms },
   boardId: string,
+  visited: Set<string> = new Set(),
 ): Promise<string[]> {
   const { storage, rooms } = deps
+  if (visited.has(boardId)) return []
+  visited.add(boardId)
   const raised = (await storage.conditions.forBoards([boardId])).filter(
     (c) => c.sourceBoard === boardId,
   )
   const changed = new Set<string>()
   for (const condition of raised) {
-    const content = await rooms.read(boardId, (doc) => carriedPattern(doc, condition.sourcePattern))
-    if (!content) continue
+    const exists = await rooms.read(boardId, (doc) => carriedPattern(doc, condition.sourcePattern) !== null)
+    if (!exists) continue
+    const content = { evidence: chainEvidence(await chainSources(deps, boardId, condition.sourcePattern)) }
     await rooms.change(
       condition.targetBoard,
       (doc) => {
@@ -40,6 +47,11 @@ export async function refreshRaisedEvidence(
       },
       'raised evidence',
     )
+  }
+  // Every board above, changed or not: with two paths to one story, equal counts here can still
+  // change counts higher up.
+  for (const target of new Set(raised.map((c) => c.targetBoard))) {
+    for (const above of await refreshRaisedEvidence(deps, target, visited)) changed.add(above)
   }
   return [...changed]
 }

@@ -8,6 +8,7 @@ import { storiesMap, type Origin } from '../../shared/model/layout.ts'
 import { restrictedRoom } from '../../shared/model/restricted.ts'
 import { withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
+import { refreshRaisedEvidence } from '../cycles/raisedEvidence.ts'
 import { boardsRestoredFrom, eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
@@ -22,6 +23,8 @@ export type Withdrawal = { boards: string[]; versions: number }
 export async function withdraw(deps: EraseDeps, boardId: string, storyId: string): Promise<Result<Withdrawal>> {
   const first = await withdrawHere(deps, boardId, storyId)
   if (!first.ok) return first
+  // Cards raised from here, and every card above them in the chain, count it no more at once.
+  await refreshRaisedEvidence(deps, boardId)
   const boards = new Set(first.value.boards)
   let versions = first.value.versions
   const done = new Set([boardId])

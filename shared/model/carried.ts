@@ -6,6 +6,8 @@
 // with peers. Pure module.
 import type * as Y from 'yjs'
 import type { CarriedEvidence, CarriedQuote } from './condition.ts'
+import type { CardMember, Member } from './pattern.ts'
+import type { Story } from './story.ts'
 import { quotableOnLinkedBoards } from './consent.ts'
 import { summarizeEvidence } from './evidence.ts'
 import { readBoard } from './readBoard.ts'
@@ -51,7 +53,25 @@ export function linkedQuotes(doc: Y.Doc, patternId: string): CarriedQuote[] | nu
   const quotes: CarriedQuote[] = []
   for (const m of pattern.members) {
     const s = byId.get(m.storyId)
-    if (s && quotableOnLinkedBoards(s) && s.text && quotes.length < MAX_QUOTES) quotes.push({ text: quoteOf(s.text), role: m.role })
+    if (s && quotableOnLinkedBoards(s) && s.text && quotes.length < MAX_QUOTES) {
+      quotes.push({ text: quoteOf(s.text), role: m.role, ...(s.consent ? { teller: s.consent.givenBy } : {}) })
+    }
   }
   return quotes
+}
+
+/**
+ * What a pattern holds, for following the evidence chain down: its member stories (read from this
+ * document) and the condition cards from below it holds by reference. Null when it is gone.
+ */
+export function patternSources(doc: Y.Doc, patternId: string): { stories: Array<{ member: Member; story: Story }>; cards: CardMember[] } | null {
+  const board = readBoard(doc)
+  const pattern = board.patterns.find((p) => p.id === patternId)
+  if (!pattern) return null
+  const byId = new Map(board.stories.map((s) => [s.id, s]))
+  const stories = pattern.members.flatMap((member) => {
+    const story = byId.get(member.storyId)
+    return story ? [{ member, story }] : []
+  })
+  return { stories, cards: pattern.cards ?? [] }
 }

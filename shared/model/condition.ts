@@ -39,6 +39,8 @@ export const CarriedEvidence = z.object({
   restricted: z.number().int(),
   tellerRoles: z.number().int(),
   outcomes: z.record(z.string(), z.number().int()),
+  /** Of `stories`, how many arrived through condition cards from boards further down (each once). */
+  fromBelow: z.number().int().optional(),
 })
 export type CarriedEvidence = z.infer<typeof CarriedEvidence>
 
@@ -46,8 +48,24 @@ export type CarriedEvidence = z.infer<typeof CarriedEvidence>
  * A quote the server resolves from the source board's current state when a card is read (never
  * stored on the card): a story's words, cut short, and whether it supports the pattern.
  */
-export const CarriedQuote = z.object({ text: z.string(), role: MemberRole })
+export const CarriedQuote = z.object({
+  text: z.string(),
+  role: MemberRole,
+  /** The role or pseudonym the consent record names (never required to be a name). */
+  teller: z.string().optional(),
+  /** How many raises below the card's board the story sits (1: on the board that raised it). */
+  levels: z.number().int().optional(),
+  /** The scale of the board the story sits on. */
+  scale: Scale.optional(),
+})
 export type CarriedQuote = z.infer<typeof CarriedQuote>
+
+/**
+ * A measure of the stories behind a card, summed by name and unit, resolved when read like quotes
+ * (only stories whose consent covers linked boards): never stored on the card.
+ */
+export const CarriedMeasure = z.object({ name: z.string(), unit: z.string(), count: z.number().int(), sum: z.number() })
+export type CarriedMeasure = z.infer<typeof CarriedMeasure>
 
 /** Quotes resolved for a board's cards (by condition id and share id), e.g. for its exports. */
 export type CardQuotes = { conditions: Record<string, CarriedQuote[]>; references: Record<string, CarriedQuote[]> }
