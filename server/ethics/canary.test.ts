@@ -7,7 +7,8 @@ import { canary, holds, merged } from '../testing/canaryForms.ts'
 import { startWorld, type World } from '../testing/canaryWorld.ts'
 import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, linkedBoardsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
 
-describe('ethics canary, SQLite', () => {
+// Each scenario searches every place several times (every export of every board included).
+describe('ethics canary, SQLite', { timeout: 180_000 }, () => {
   let w: World
   beforeAll(async () => {
     w = await startWorld('sqlite')

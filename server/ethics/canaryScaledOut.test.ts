@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { startWorld, type World } from '../testing/canaryWorld.ts'
 import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, linkedBoardsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
 
-describe('ethics canary, PostgreSQL and Redis', () => {
+// Each scenario searches every place several times (every export of every board included).
+describe('ethics canary, PostgreSQL and Redis', { timeout: 180_000 }, () => {
   let w: World
   beforeAll(async () => {
     w = await startWorld('postgres+redis')

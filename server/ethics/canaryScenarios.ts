@@ -20,6 +20,8 @@ import { roomHolds, synced, waitFor, type TestClient } from '../testing/harness.
 import { waitForRejection } from '../testing/rejections.ts'
 
 const local = { kind: 'local' } as const
+/** Waits are for conditions, not sleeps: generous, because the suite runs beside others on 2 cores. */
+const WAIT_MS = 30_000
 export const consent = { givenBy: 'parent', covers: ['board', 'linkedBoards', 'quotes'], date: '2026-11-20' }
 
 /** A fresh canary per scenario and setup: `CNRY-<what>-<random>`. */
@@ -61,7 +63,7 @@ function inPattern(doc: Y.Doc, storyId: string): void {
 const storyText = (doc: Y.Doc, id: string) => readBoard(doc).stories.find((s) => s.id === id)?.text
 
 async function everyoneHas(on: Record<string, TestClient>, id: string, text: string) {
-  await waitFor(() => Object.values(on).every((c) => storyText(c.doc, id)?.includes(text) ?? false), 10_000, 'the story on every role’s copy')
+  await waitFor(() => Object.values(on).every((c) => storyText(c.doc, id)?.includes(text) ?? false), WAIT_MS, 'the story on every role’s copy')
 }
 
 /** [E8] Withdrawal of a story on one board, with a saved version and a board restored from it. */
@@ -95,7 +97,7 @@ export async function withdrawalScenario(w: World): Promise<void> {
   const mark = w.frames.mark()
   const res = await w.people.contributor.api.request('POST', `/api/boards/${board}/stories/${made.value.id}/withdraw`)
   expect(res.status).toBe(200)
-  await waitFor(() => Object.values(on).every((c) => !storiesMap(c.doc).has(made.value.id)), 10_000, 'withdrawn on every copy')
+  await waitFor(() => Object.values(on).every((c) => !storiesMap(c.doc).has(made.value.id)), WAIT_MS, 'withdrawn on every copy')
   const after = await canarySearch(w, C, { boards: [board, ...before.restored], framesSince: mark, restore: true })
   expectOnlyIn(after.places, () => false)
 }
@@ -119,7 +121,7 @@ export async function restrictionScenario(w: World): Promise<void> {
   const mark = w.frames.mark()
   const put = await w.people.contributor.api.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
   expect(put.status).toBe(200)
-  await waitFor(() => Object.values(on).every((c) => storyText(c.doc, id) === ''), 10_000, 'placeholder on every copy')
+  await waitFor(() => Object.values(on).every((c) => storyText(c.doc, id) === ''), WAIT_MS, 'placeholder on every copy')
   const restricted = `${board}~restricted`
   const after = await canarySearch(w, C, { boards: [board, ...before.restored], framesSince: mark, restore: true })
   expectFoundIn(after.places, [`live ${restricted}`, `frames owner ${restricted}`, `frames facilitator ${restricted}`, ...storedPlaces(w, restricted)])
@@ -181,7 +183,7 @@ export async function anonymousScenario(w: World): Promise<void> {
   await synced(g)
   g.provider.awareness.setLocalStateField('user', { name: NAME.text, colour: '#123456' })
   const gClient = g.doc.clientID
-  await waitFor(() => ROLES.every((r) => (on[r].provider.awareness.getStates().get(gClient)?.user as { name?: string } | undefined)?.name === 'Participant'), 10_000, 'neutral presence')
+  await waitFor(() => ROLES.every((r) => (on[r].provider.awareness.getStates().get(gClient)?.user as { name?: string } | undefined)?.name === 'Participant'), WAIT_MS, 'neutral presence')
   const story = createStory(g.doc, { pos: { x: 0, y: 0 }, text: 'We were moved three times in a year', fields: { consent } }, local)
   if (!story.ok) throw new Error('story')
   const other = createStory(g.doc, { pos: { x: 300, y: 0 }, text: 'Nobody called back' }, local)
@@ -263,7 +265,7 @@ export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw
   await everyoneHas(on, id, 'arrears')
   const stale = w.connect('contributor-offline', board, w.people.contributor.api.token!)
   await synced(stale)
-  await waitFor(() => storyText(stale.doc, id)?.includes('arrears') ?? false, 10_000, 'the stale copy holds the story')
+  await waitFor(() => storyText(stale.doc, id)?.includes('arrears') ?? false, WAIT_MS, 'the stale copy holds the story')
 
   // The control: typed offline while the story is an ordinary one, it reaches everyone on reconnect.
   stale.provider.disconnect()
@@ -280,7 +282,7 @@ export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw
       ? await w.people.contributor.api.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
       : await w.people.contributor.api.request('POST', `/api/boards/${board}/stories/${id}/withdraw`)
   expect(res.status).toBe(200)
-  await waitFor(() => Object.values(on).every((c) => (storyText(c.doc, id) ?? '') === ''), 10_000, 'the change on every copy')
+  await waitFor(() => Object.values(on).every((c) => (storyText(c.doc, id) ?? '') === ''), WAIT_MS, 'the change on every copy')
   const mark = w.frames.mark()
   const room = await w.server.lw.rooms.get(board)
   const refusedBefore = room.stats().rejected.unplaceable ?? 0
@@ -288,7 +290,7 @@ export async function staleCopyScenario(w: World, change: 'restrict' | 'withdraw
   const typed = Y.getState(stale.doc.store, stale.doc.clientID)
   stale.provider.connect()
   // The room has answered the stale copy: refused it, or taken its update in.
-  await waitFor(async () => (room.stats().rejected.unplaceable ?? 0) > refusedBefore || (await w.server.lw.rooms.read(board, (d) => Y.getState(d.store, stale.doc.clientID) >= typed)), 10_000, 'the stale update handled')
+  await waitFor(async () => (room.stats().rejected.unplaceable ?? 0) > refusedBefore || (await w.server.lw.rooms.read(board, (d) => Y.getState(d.store, stale.doc.clientID) >= typed)), WAIT_MS, 'the stale update handled')
   // Everyone's copy has heard from the server since (a move of another story), so nothing is in flight.
   const barrier = createStory(on.owner.doc, { pos: { x: 900, y: 0 }, text: 'After the reconnect' }, local)
   if (!barrier.ok) throw new Error('barrier')
@@ -354,11 +356,11 @@ export async function anonymousSessionScenario(w: World): Promise<void> {
   annBoard.provider.awareness.setLocalStateField('user', { name: ANN_NAME.text, colour: '#123456' })
   guestBoard.provider.awareness.setLocalStateField('user', { name: TYPED.text, colour: '#654321' })
   expect((await session({ action: 'phase', index: 1 })).body.revealed).toBe(3)
-  await waitFor(() => readBoard(annBoard.doc).stories.length === 3 && Object.values(on).every((c) => readBoard(c.doc).stories.length === 3), 10_000, 'the reveal')
+  await waitFor(() => readBoard(annBoard.doc).stories.length === 3 && Object.values(on).every((c) => readBoard(c.doc).stories.length === 3), WAIT_MS, 'the reveal')
   // The private phase is over: the client closes its draft session; the emptied rooms leave storage.
-  await waitFor(() => drafts.every((d) => storiesMap(d.doc).size === 0), 10_000, 'draft copies emptied')
+  await waitFor(() => drafts.every((d) => storiesMap(d.doc).size === 0), WAIT_MS, 'draft copies emptied')
   for (const d of drafts) d.provider.disconnect()
-  await waitFor(async () => (await w.server.storage.docs.roomsWithPrefix(`${board}~draft~`)).length === 0, 10_000, 'no stored draft room')
+  await waitFor(async () => (await w.server.storage.docs.roomsWithPrefix(`${board}~draft~`)).length === 0, WAIT_MS, 'no stored draft room')
   const storyIds = readBoard(annBoard.doc).stories.map((s) => s.id)
   const pattern = createPattern(annBoard.doc, { name: 'Being listened to', area: { x: 0, y: 0, w: 900, h: 400 }, storyIds: readBoard(annBoard.doc).stories.map((s) => s.id) }, local)
   if (!pattern.ok) throw new Error('pattern')
@@ -448,7 +450,7 @@ export async function linkedBoardsScenario(w: World, change: 'withdraw' | 'restr
     expect([card.status, ref.status]).toEqual([200, 200])
     return JSON.stringify([card.body, ref.body])
   }
-  await waitFor(async () => (await quotes()).includes(E.text), 10_000, 'the quotes follow the edit')
+  await waitFor(async () => (await quotes()).includes(E.text), WAIT_MS, 'the quotes follow the edit')
 
   const boards = [team, org, peer, ...restored]
   const others = [org, peer, ...restored]
