@@ -25,6 +25,7 @@ import { HttpError } from '../errors.ts'
 import type { BoardRecord, ConditionRecord, Storage } from '../storage/types.ts'
 import { NEUTRAL_NAME } from '../sync/room.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { answerDown } from '../cycles/answersDown.ts'
 import { chainEvidence, chainSources, conditionChain } from '../cycles/chain.ts'
 import { BoardIdParam } from './boards.ts'
 import { readJson } from './json.ts'
@@ -70,6 +71,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
           status: c.status,
           declineReason: c.declineReason,
           responses: previous?.responses ?? [],
+          ...(previous?.further ? { further: previous.further } : {}),
         }
         doc.getMap(ROOT.raised).set(c.sourcePattern, [...marks, mark])
       },
@@ -120,6 +122,8 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
       ...(source.anonymous ? {} : { raisedBy: identity.user.displayName }),
     }
     await writeBoth(condition, card, source, target)
+    // The boards whose evidence fed this pattern learn where it went.
+    await answerDown({ storage, rooms }, condition)
     if (created) {
       for (const b of [source.id, target.id]) {
         await audit({ boardId: b, actorId: identity.user.id, action: 'condition.raised', details: { conditionId: condition.id, kind: condition.kind, sourceRole: role } })
@@ -157,6 +161,8 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
         doc.getMap(ROOT.raised).set(condition.sourcePattern, marks)
       }, 'condition response')
     }
+    // Every board whose evidence fed it learns the answer, however far down.
+    await answerDown({ storage, rooms }, next)
     for (const b of [source.id, target.id]) {
       await audit({
         boardId: b,

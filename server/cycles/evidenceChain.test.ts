@@ -4,7 +4,7 @@
 // the server's records, level by level: counts (each story once), quotes with their roles and
 // tellers, measures summed; a withdrawal two levels down leaves every level at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readConditions, type CarriedMeasure, type CarriedQuote } from '../../shared/model/condition.ts'
+import { readConditions, readRaised, type CarriedMeasure, type CarriedQuote } from '../../shared/model/condition.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
 import { setCardMembership } from '../../shared/ops/placement.ts'
 import { createStory } from '../../shared/ops/story.ts'
@@ -145,5 +145,21 @@ describe('the evidence chain across scales', () => {
     const orgCardNow = await server.lw.rooms.read(org, (d) => readConditions(d).find((c) => c.id === orgCard))
     expect(teamCard?.evidence.stories).toBe(1)
     expect(orgCardNow?.evidence.stories).toBe(4)
+  })
+
+  it('[CY25] an answer two levels up reaches both practitioners’ boards, with where it came from', async () => {
+    const { ann, bea, org, annP, beaP, annCard, beaCard, orgCard } = await chain()
+    const further = (board: string, patternId: string, card: string) =>
+      server.lw.rooms.read(board, (d) => readRaised(d, patternId).find((m) => m.conditionId === card)?.further ?? [])
+    // Raised: they learn where their evidence went.
+    expect(await further(ann, annP.patternId, annCard)).toMatchObject([{ conditionId: orgCard, levels: 2, status: 'raised', target: { boardId: org, title: 'County council', scale: 'organisation' } }])
+    const res = await server.owner.request('PATCH', `/api/conditions/${orgCard}`, { status: 'resolved', response: 'Legal review now takes two weeks' })
+    expect(res.status).toBe(200)
+    for (const [board, patternId, card] of [[ann, annP.patternId, annCard], [bea, beaP.patternId, beaCard]] as const) {
+      const answers = await further(board, patternId, card)
+      expect(answers).toHaveLength(1)
+      expect(answers[0]).toMatchObject({ conditionId: orgCard, levels: 2, status: 'resolved', target: { title: 'County council' } })
+      expect(answers[0]!.responses.map((r) => r.text)).toEqual(['Legal review now takes two weeks'])
+    }
   })
 })

@@ -88,6 +88,21 @@ export const ConditionCard = z.object({
 })
 export type ConditionCard = z.infer<typeof ConditionCard>
 
+/**
+ * An answer from further up the chain: a card this pattern's card fed (as evidence in a pattern
+ * there) was raised again and answered `levels` raises above this board.
+ */
+export const FurtherAnswer = z.object({
+  conditionId: z.string(),
+  kind: ConditionKind,
+  target: z.object({ boardId: z.string(), title: z.string(), scale: Scale }),
+  levels: z.number().int().min(2),
+  status: ConditionStatus,
+  declineReason: z.string().nullable(),
+  responses: z.array(Response),
+})
+export type FurtherAnswer = z.infer<typeof FurtherAnswer>
+
 /** Where a pattern went, on the raising board, under `raised` → patternId → list. */
 export const RaisedMark = z.object({
   conditionId: z.string(),
@@ -96,6 +111,8 @@ export const RaisedMark = z.object({
   status: ConditionStatus,
   declineReason: z.string().nullable(),
   responses: z.array(Response),
+  /** Answers further up the chain this card's evidence fed (server/cycles/answersDown.ts). */
+  further: z.array(FurtherAnswer).optional(),
 })
 export type RaisedMark = z.infer<typeof RaisedMark>
 
