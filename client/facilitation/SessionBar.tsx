@@ -7,7 +7,7 @@ import type { BoardSession } from '../board/createSession.ts'
 import { Icon } from '../chrome/Icon.tsx'
 import { useStore } from '../store/useStore.ts'
 import { attachLockGate } from './lockGate.ts'
-import { sendSession, type SessionAction } from './sessionApi.ts'
+import { sendSession, type SessionAnswer, type SessionAction } from './sessionApi.ts'
 import { runsSessions, writesPrivately } from './sessionRules.ts'
 import { SessionTimer } from './SessionTimer.tsx'
 import { useServerOffset } from './useServerOffset.ts'
@@ -29,7 +29,7 @@ export function SessionBar({ session }: { session: BoardSession }) {
     void sendSession(session.boardId, action).then((r) => {
       setBusy(false)
       setError(r.ok ? null : r.error.message)
-      if (r.ok && r.value.revealed > 0) session.ui.setState({ notice: `${r.value.revealed} private ${r.value.revealed === 1 ? 'story is' : 'stories are'} on the board now.` })
+      if (r.ok && (r.value.revealed > 0 || r.value.refused)) session.ui.setState({ notice: revealNotice(r.value) })
     })
   }
 
@@ -161,4 +161,11 @@ function FacilitatorControls({ session, send, busy, locked, lockedItems, isPriva
       </button>
     </div>
   )
+}
+
+/** What a reveal did, in a sentence: stories now on the board, and drafts it could not take. */
+export function revealNotice(a: Pick<SessionAnswer, 'revealed' | 'refused'>): string {
+  const shown = `${a.revealed} private ${a.revealed === 1 ? 'story is' : 'stories are'} on the board now.`
+  const refused = a.refused ?? 0
+  return refused > 0 ? `${shown} ${refused} ${refused === 1 ? 'draft was' : 'drafts were'} not taken (withdrawn or invalid).` : shown
 }

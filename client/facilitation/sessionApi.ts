@@ -17,7 +17,14 @@ export type SessionAction =
   | { action: 'follow'; clientId: number | null }
   | { action: 'end' }
 
-export type SessionAnswer = { session: SessionState | null; revealed: number }
+export type SessionAnswer = {
+  session: SessionState | null
+  revealed: number
+  /** At a reveal: drafts the board did not take (invalid, withdrawn, already there). */
+  refused?: number
+  /** At a reveal: people whose drafts stayed private (no longer contributors). */
+  skipped?: number
+}
 
 export const listTemplates = () => api<{ templates: Template[] }>('/api/templates')
 

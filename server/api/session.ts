@@ -153,11 +153,13 @@ export function sessionRoutes({ storage, rooms, audit, templates }: SessionRoute
       if (state) map.set(SESSION_KEY, state)
       else map.delete(SESSION_KEY)
     }, `session ${action.action}`)
-    const revealed = reveal ? await revealDrafts(storage, rooms, board.id, board.anonymous) : 0
+    const shown = reveal ? await revealDrafts(storage, rooms, board.id, board.anonymous) : null
+    const revealed = shown?.revealed ?? 0
+    const counts: Record<string, number> = shown ? { revealed, restricted: shown.restricted, refused: shown.refused, skipped: shown.skipped } : { revealed }
     if (['lock', 'reveal', 'private', 'start', 'end'].includes(action.action) || revealed) {
-      await audit({ boardId: board.id, actorId: identity.user.id, action: `session.${action.action}`, details: { revealed } })
+      await audit({ boardId: board.id, actorId: identity.user.id, action: `session.${action.action}`, details: counts })
     }
-    return c.json({ session: state, revealed })
+    return c.json({ session: state, ...counts })
   })
 
   return app

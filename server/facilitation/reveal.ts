@@ -1,37 +1,57 @@
 // Reveal: every participant's private drafts move into the board document (without author on an
 // anonymous board) in ONE change and in random order, so neither the frames nor the stored log
-// group the stories by writer; each goes to a free place near where its author put it. Then the
-// draft rooms are emptied and deleted with their stored history: a draft room's name is its
-// writer's id and its history keeps the ids of the stories they wrote. Idempotent by story id, so
-// a retry after a failure neither loses nor duplicates a story.
+// group the stories by writer; each goes to a free place near where its author put it. A draft is
+// client-written data: it is read like any client record (validated plain values, rich text within
+// the editor's schema) and passes the same guards as a socket update (no withdrawn id, nothing
+// overwritten, a restricted story only through the server's restricted path); what fails is
+// counted, never thrown. Drafts of people who may no longer write stay unrevealed. Then the draft
+// rooms are emptied and deleted with their stored history: a draft room's name is its writer's id
+// and its history keeps the ids of the stories they wrote. Idempotent by story id.
 import { randomInt } from 'node:crypto'
 import * as Y from 'yjs'
 import { parseRoom } from '../../shared/model/facilitation.ts'
 import { storiesMap } from '../../shared/model/layout.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
-import { zAbove } from '../../shared/model/zorder.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { boxOf, freePlace, type Box } from '../../shared/model/freePlace.ts'
+import { can } from '../../shared/access/roles.ts'
+import { readDraft, type CheckedDraft } from '../../shared/model/draft.ts'
+import type { Origin } from '../../shared/model/layout.ts'
+import type { Story } from '../../shared/model/story.ts'
+import { withdrawnMap } from '../../shared/model/withdrawal.ts'
+import { writeRich } from '../../shared/export/richDoc.ts'
+import { createStory } from '../../shared/ops/story.ts'
+import { createRestricted } from '../ethics/sensitivity.ts'
 
-type Draft = { id: string; values: Array<[string, unknown]>; text: Array<Y.XmlElement | Y.XmlText> }
+const ORIGIN: Origin = { kind: 'server', reason: 'reveal' }
 
-const readDrafts =
-  (anonymous: boolean) =>
-  (doc: Y.Doc): Draft[] =>
-    [...storiesMap(doc).entries()].flatMap(([id, map]) => {
-      if (!(map instanceof Y.Map)) return []
-      const values: Array<[string, unknown]> = []
-      let text: Array<Y.XmlElement | Y.XmlText> = []
-      for (const [key, value] of map.entries()) {
-        if (key === STORY_KEYS.text && value instanceof Y.XmlFragment) {
-          // Detached copies: they can be inserted into the board document.
-          text = value.toArray().flatMap((n) => (n instanceof Y.XmlElement || n instanceof Y.XmlText ? [n.clone()] : []))
-        } else if (!(anonymous && key === STORY_KEYS.author)) values.push([key, value])
-      }
-      return [{ id, values, text }]
-    })
+/** A draft that passed the model's reader, with the room it came from. */
+type Draft = CheckedDraft & { room: string }
+
+/** Every draft of a room, read like any client-written record; what cannot be a story is counted. */
+const readDrafts = (room: string) => (doc: Y.Doc) => {
+  const drafts: Draft[] = []
+  let invalid = 0
+  for (const [id, map] of storiesMap(doc).entries()) {
+    const checked = readDraft(id, map, [])
+    if (checked) drafts.push({ ...checked, room })
+    else invalid++
+  }
+  return { drafts, ids: [...storiesMap(doc).keys()], invalid }
+}
+
+/** What a reveal did: stories revealed, drafts refused (and why), people skipped. */
+export type Reveal = {
+  revealed: number
+  /** Revealed as restricted stories: their content went to the restricted room, not the board. */
+  restricted: number
+  /** Drafts the board did not take: invalid, withdrawn ids, ids already on the board. */
+  refused: number
+  /** People whose drafts stayed: no longer a contributor on the board. */
+  skipped: number
+}
 
 /** Fisher–Yates with a cryptographic source: the order must not hint at who wrote what. */
 function shuffled<T>(items: T[]): T[] {
@@ -43,49 +63,74 @@ function shuffled<T>(items: T[]): T[] {
   return out
 }
 
-export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: string, anonymous: boolean): Promise<number> {
-  const rooms_ = await storage.docs.roomsWithPrefix(`${boardId}~draft~`)
+export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: string, anonymous: boolean): Promise<Reveal> {
+  const result: Reveal = { revealed: 0, restricted: 0, refused: 0, skipped: 0 }
   const byRoom: Array<{ room: string; ids: string[] }> = []
   const all: Draft[] = []
-  for (const room of rooms_) {
-    const drafts = await rooms.read(room, readDrafts(anonymous))
-    byRoom.push({ room, ids: drafts.map((d) => d.id) })
-    all.push(...drafts)
+  for (const room of await storage.docs.roomsWithPrefix(`${boardId}~draft~`)) {
+    // Only people who may still write here are revealed: a removed or demoted member's drafts stay.
+    const owner = parseRoom(room)?.draftOf
+    const membership = owner ? await storage.memberships.get(boardId, owner) : null
+    if (!membership || !can(membership.role, 'editBoard')) {
+      result.skipped++
+      continue
+    }
+    const read = await rooms.read(room, readDrafts(room))
+    byRoom.push({ room, ids: read.ids })
+    all.push(...read.drafts)
+    result.refused += read.invalid
   }
   const revealed = new Set<string>()
-  if (all.length) {
+  const author = (d: Draft) => (anonymous ? undefined : d.story.author)
+  const fieldsOf = (story: Story) => {
+    const { experiment, tellerRole, date, tags, outcome, measures, sensitivity, consent } = story
+    return Object.fromEntries(Object.entries({ experiment, tellerRole, date, tags, outcome, measures, sensitivity, consent }).filter(([, v]) => v !== undefined))
+  }
+  const order = shuffled(all)
+  // Restricted drafts become restricted stories: content in the restricted room, a placeholder here.
+  for (const d of order.filter((d) => d.story.sensitivity === 'restricted')) {
+    const made = await createRestricted({ storage, rooms }, boardId, {
+      id: d.story.id, pos: d.story.pos, size: d.story.size, colour: d.story.colour, text: d.story.text, fields: fieldsOf(d.story), author: author(d),
+    })
+    if (made.ok) {
+      revealed.add(d.story.id)
+      result.restricted++
+    } else result.refused++
+  }
+  const plain = order.filter((d) => d.story.sensitivity !== 'restricted')
+  if (plain.length) {
     await rooms.change(
       boardId,
       (doc) => {
         const stories = storiesMap(doc)
+        const withdrawn = withdrawnMap(doc)
         const taken = [...stories.values()].flatMap((m): Box[] => {
           const b = m instanceof Y.Map ? boxOf(m.get(STORY_KEYS.pos), m.get(STORY_KEYS.size)) : null
           return b ? [b] : []
         })
-        for (const d of shuffled(all)) {
-          if (stories.has(d.id)) continue
-          const map = new Y.Map<unknown>()
-          for (const [key, value] of d.values) map.set(key, value)
-          // Read from the draft's values: a Y.Map not yet in a document cannot be read.
-          const value = (key: string) => d.values.find(([k]) => k === key)?.[1]
-          const box = boxOf(value(STORY_KEYS.pos), value(STORY_KEYS.size))
-          if (box) {
-            const place = freePlace(box, taken)
-            map.set(STORY_KEYS.pos, place)
-            taken.push({ ...box, ...place })
+        for (const d of plain) {
+          const { story } = d
+          // The same guards as a socket update: a withdrawn id never comes back, nothing is overwritten.
+          if (stories.has(story.id) || withdrawn.has(story.id)) {
+            result.refused++
+            continue
           }
-          const zs = [...stories.values()].map((m) => m.get(STORY_KEYS.z)).filter((z): z is string => typeof z === 'string')
-          map.set(STORY_KEYS.z, zAbove(zs))
-          const fragment = new Y.XmlFragment()
-          map.set(STORY_KEYS.text, fragment)
-          stories.set(d.id, map)
-          fragment.insert(0, d.text)
-          revealed.add(d.id)
+          const place = freePlace({ ...story.pos, ...story.size }, taken)
+          const made = createStory(doc, { id: story.id, pos: place, size: story.size, colour: story.colour, fields: fieldsOf(story), author: author(d) }, ORIGIN)
+          if (!made.ok) {
+            result.refused++
+            continue
+          }
+          taken.push({ ...story.size, ...place })
+          const fragment = (stories.get(story.id) as Y.Map<unknown>).get(STORY_KEYS.text) as Y.XmlFragment
+          writeRich(fragment, d.rich)
+          revealed.add(story.id)
         }
       },
       'reveal',
     )
   }
+  result.revealed = revealed.size
   let deleted = 0
   for (const { room, ids } of byRoom) {
     // The draft room's owner wrote them (withdrawal rights); anonymous boards record no one.
@@ -110,5 +155,5 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
   }
   // Deleted rows must not be recoverable from the database files either (SQLite's WAL).
   if (anonymous && deleted) await storage.scrub?.()
-  return revealed.size
+  return result
 }

@@ -107,10 +107,15 @@ export class Rooms {
     }
   }
 
-  /** Applies an access change to every live connection on a board (and on its restricted room). */
+  /**
+   * Applies an access change to every live connection on a board, its restricted room and its
+   * draft rooms (a removed member's draft socket would otherwise go on writing into the reveal).
+   */
   setAccess(boardId: string, ...args: Parameters<Room['setAccess']>): void {
     this.loaded.get(boardId)?.setAccess(...args)
     this.loaded.get(restrictedRoom(boardId))?.setAccess(...args)
+    const drafts = `${boardId}~draft~`
+    for (const [name, room] of this.loaded) if (name.startsWith(drafts)) room.setAccess(...args)
   }
 
   /** Drops what the bus between instances retains of a room (its update stream). */
