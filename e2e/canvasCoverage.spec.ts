@@ -151,6 +151,44 @@ describe('the canvas draws every story in view', () => {
   )
 
   it(
+    'G around two stories with a third between them: the area holds its two members only, every story still drawn',
+    async () => {
+      const { page } = ann
+      const [a, between, b] = await seedStories(e2e.baseUrl, ann.api.token!, boardId, [
+        { pos: { x: 6000, y: 0 }, text: 'First of the pair' },
+        { pos: { x: 6260, y: 60 }, text: 'Not in the pattern' },
+        { pos: { x: 6520, y: 120 }, text: 'Second of the pair' },
+      ])
+      await expect.poll(() => ann.board.stories().then((all) => all.length)).toBeGreaterThanOrEqual(71)
+      await ann.board.api((lw) => lw.session.ui.setState({ camera: { x: -5900, y: 100, zoom: 1 } }))
+      const [pa, pb] = [await ann.board.storyOnScreen(a!), await ann.board.storyOnScreen(b!)]
+      await page.mouse.click(pa.x, pa.y)
+      await page.keyboard.down('Shift')
+      await page.mouse.click(pb.x, pb.y)
+      await page.keyboard.up('Shift')
+      await page.keyboard.press('g')
+      const title = page.getByTestId('pattern-title-input')
+      await title.waitFor()
+      await title.fill('A pair')
+      await title.press('Enter')
+      const geometry = () =>
+        ann.board.api((lw) => {
+          const { stories, patterns } = lw.snapshot()
+          const p = patterns.find((x) => x.name === 'A pair')
+          if (!p) return null
+          const members = new Set(p.members.map((m) => m.storyId))
+          const inside = stories.filter((st) => !members.has(st.id) && st.pos.x < p.area.x + p.area.w && p.area.x < st.pos.x + st.size.w && st.pos.y < p.area.y + p.area.h && p.area.y < st.pos.y + st.size.h)
+          return { members: members.size, inside: inside.map((st) => st.id) }
+        })
+      await expect.poll(geometry).toEqual({ members: 2, inside: [] })
+      expect((await ann.board.story(between!))!.pos).not.toEqual({ x: 6260, y: 60 })
+      await expectAllDrawn(page, 'after grouping')
+      await page.screenshot({ path: join(ARTIFACTS, 'group-clear-1280.png') })
+    },
+    STEP,
+  )
+
+  it(
     'following the facilitator while she writes new stories off to the side',
     async () => {
       await bob.board.open(boardId)

@@ -6,6 +6,7 @@ import { createPattern, deletePattern, movePattern, resizePattern, setMembership
 import { moveStories } from '../../shared/ops/story.ts'
 import type { Result } from '../../shared/result.ts'
 import { unionBoxes, type Box } from '../geometry/camera.ts'
+import { intrudersOf, moveOutOf } from '../geometry/clearArea.ts'
 import { centredIn, dropMembership } from '../patterns/patternGeometry.ts'
 import { tidyLayout } from '../patterns/tidyLayout.ts'
 import { boxOf } from '../store/boardStore.ts'
@@ -42,7 +43,27 @@ function created(s: BoardSession, id: string | null, name: string): string | nul
   return id
 }
 
-/** A pattern around the selected stories (or an empty one in view), with them as members. */
+/**
+ * Where the stories that are not `members` but lie inside `area` go so that the area holds its
+ * own stories only (clearArea.ts): outside it, onto no other story or other pattern's area.
+ */
+function clearingMoves(s: BoardSession, area: Box, members: ReadonlySet<string>, ownPattern: string | null): { id: string; pos: { x: number; y: number } }[] {
+  const { stories, patterns } = s.board.getState()
+  const all = [...stories.values()].map((st) => ({ id: st.id, box: boxOf(st) }))
+  const intruders = intrudersOf(area, all, members)
+  if (intruders.length === 0) return []
+  const inside = new Set(intruders.map((i) => i.id))
+  const areas = new Map(patterns.filter((p) => p.id !== ownPattern).map((p) => [p.id, p.area] as const))
+  const home = membersById(patterns)
+  const taken = [...all.filter((x) => !inside.has(x.id) && !members.has(x.id)).map((x) => x.box), ...areas.values()]
+  return moveOutOf(area, intruders.map((i) => ({ ...i, home: areas.get(home.get(i.id)?.pattern ?? '') ?? null })), taken)
+}
+
+/**
+ * A pattern around the selected stories (or an empty one in view), with them as members. Other
+ * stories inside its area are moved out in the same step, so the area never shows a story its
+ * label does not count.
+ */
 export function groupIntoPattern(s: BoardSession, name = ''): string | null {
   const { stories } = s.board.getState()
   const ids = [...s.ui.getState().selection].filter((id) => stories.has(id))
@@ -51,7 +72,12 @@ export function groupIntoPattern(s: BoardSession, name = ''): string | null {
   const area = around
     ? { x: Math.round(around.x - PAD), y: Math.round(around.y - PAD), w: Math.round(around.w + PAD * 2), h: Math.round(around.h + PAD * 2) }
     : { x: Math.round(-camera.x + viewport.w / camera.zoom / 4), y: Math.round(-camera.y + viewport.h / camera.zoom / 4), w: 480, h: 320 }
-  const r = report(s, createPattern(s.doc, { name: name.trim().slice(0, 200), area, storyIds: ids }, s.origin))
+  const clear = clearingMoves(s, area, new Set(ids), null)
+  const r = s.doc.transact(() => {
+    const made = report(s, createPattern(s.doc, { name: name.trim().slice(0, 200), area, storyIds: ids }, s.origin))
+    if (made && clear.length) report(s, moveStories(s.doc, { moves: clear }, s.origin))
+    return made
+  }, s.origin)
   return created(s, r?.id ?? null, name.trim())
 }
 
@@ -107,7 +133,10 @@ export function resizePatternArea(s: BoardSession, id: string, area: Box): void 
   report(s, resizePattern(s.doc, { id, area }, s.origin))
 }
 
-/** Arrange a pattern's stories in a grid and fit the area to them, in one transaction. */
+/**
+ * Arrange a pattern's stories in a grid and fit the area to them, in one transaction; stories of
+ * others that the fitted area would cover are moved out (never under a tidied story).
+ */
 export function tidyPattern(s: BoardSession, id: string): void {
   const p = patternOf(s, id)
   const { stories } = s.board.getState()
@@ -121,8 +150,9 @@ export function tidyPattern(s: BoardSession, id: string): void {
     s.ui.setState({ notice: 'This pattern has no stories to arrange yet.' })
     return
   }
+  const clear = clearingMoves(s, layout.area, new Set(p.members.map((m) => m.storyId)), id)
   s.doc.transact(() => {
-    report(s, moveStories(s.doc, { moves: layout.moves }, s.origin))
+    report(s, moveStories(s.doc, { moves: [...layout.moves, ...clear] }, s.origin))
     report(s, resizePattern(s.doc, { id, area: layout.area }, s.origin))
   }, s.origin)
 }
