@@ -5,7 +5,8 @@ import * as Y from 'yjs'
 import { createStory } from '../../shared/ops/story.ts'
 import { canary, holds, merged } from '../testing/canaryForms.ts'
 import { startWorld, type World } from '../testing/canaryWorld.ts'
-import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, linkedBoardsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
+import { anonymousSessionScenario, linkedBoardsScenario } from './canaryAcrossBoards.ts'
+import { anonymousScenario, draftScenario, exportsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
 
 // Each scenario searches every place several times (every export of every board included).
 describe('ethics canary, SQLite', { timeout: 180_000 }, () => {

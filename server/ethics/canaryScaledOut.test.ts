@@ -2,7 +2,8 @@
 // one server for the file, the same scenarios as the SQLite run (canaryScenarios.ts).
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { startWorld, type World } from '../testing/canaryWorld.ts'
-import { anonymousScenario, anonymousSessionScenario, draftScenario, exportsScenario, linkedBoardsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
+import { anonymousSessionScenario, linkedBoardsScenario } from './canaryAcrossBoards.ts'
+import { anonymousScenario, draftScenario, exportsScenario, restrictionScenario, staleCopyScenario, withdrawalScenario } from './canaryScenarios.ts'
 
 // Each scenario searches every place several times (every export of every board included).
 describe('ethics canary, PostgreSQL and Redis', { timeout: 180_000 }, () => {
