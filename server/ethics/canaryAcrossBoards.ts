@@ -101,10 +101,8 @@ export async function anonymousSessionScenario(w: World): Promise<void> {
   for (const [what, needle, found] of [['account id', annId, annIdAt!], ['guest id', guestId, guestIdAt!], ['account name', ANN_NAME.text, annName!]] as const) {
     expectFoundIn(found.places, [/^row users /])
     expect(found.places.filter((p) => !PEOPLE_TABLES.test(p) && !accessAudit(p) && !RAW.test(p) && p !== 'log'), what).toEqual([])
-    // KNOWN GAP, reported (docs/ethics-canary.md): opening a draft room logs `board_migrated`
-    // naming the room, and a draft room's name holds its writer's id. Any other line fails.
-    const logged = w.logLines.filter((l) => l.includes(needle))
-    expect(logged.filter((l) => !/"event":"board_migrated","board":"[^"]*~draft~/.test(l)), `${what} in the log`).toEqual([])
+    // Logs name a board's drafts, never whose (server/log.ts).
+    expect(w.logLines.filter((l) => l.includes(needle)), `${what} in the log`).toEqual([])
   }
   expectOnlyIn(typed!.places, () => false)
   // [E20] No stored byte ties a story to the room of the person who drafted it.
