@@ -10,16 +10,28 @@ import type { MeasureText } from './cardText.ts'
 
 const PILL_FONT = `bold 11px ${FAMILY}`
 
-type Props = { column: CardColumn; cards: ReadonlyMap<string, ConditionCard>; openId: string | null; measure: MeasureText }
+type Props = {
+  column: CardColumn
+  /** Cards members placed on the board (e.g. into a pattern, as its evidence). */
+  placed: readonly CardBox[]
+  /** The card being dragged, drawn moved by (dx, dy) until it is dropped. */
+  drag: { id: string; dx: number; dy: number } | null
+  cards: ReadonlyMap<string, ConditionCard>
+  openId: string | null
+  measure: MeasureText
+}
 
-export function ConditionCards({ column, cards, openId, measure }: Props) {
-  if (column.cards.length === 0) return null
+export function ConditionCards({ column, placed, drag, cards, openId, measure }: Props) {
+  if (column.cards.length === 0 && placed.length === 0) return null
+  const moved = (box: CardBox): CardBox => (drag?.id === box.id ? { ...box, x: box.x + drag.dx, y: box.y + drag.dy } : box)
   return (
     <Group listening={false}>
-      <ColumnHeading column={column} title="Raised from below" hint="Enablers and barriers from linked cycles. Click a card to answer." />
-      {column.cards.map((box) => {
+      {column.cards.length > 0 && (
+        <ColumnHeading column={column} title="Raised from below" hint="Enablers and barriers from linked cycles. Click to answer; drag into a pattern as evidence." />
+      )}
+      {[...column.cards, ...placed].map((box) => {
         const card = cards.get(box.id)
-        return card ? <CardShape key={box.id} box={box} card={card} open={box.id === openId} measure={measure} /> : null
+        return card ? <CardShape key={box.id} box={moved(box)} card={card} open={box.id === openId} measure={measure} /> : null
       })}
     </Group>
   )

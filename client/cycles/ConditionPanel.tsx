@@ -1,6 +1,7 @@
 // The condition panel: opened by clicking a "Raised from below" card on the canvas.
 import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
+import { CardEvidence } from './CardEvidence.tsx'
 import { ConditionControls } from './ConditionControls.tsx'
 import { ConditionSummary } from './ConditionSummary.tsx'
 import { allowed } from './loadAccess.ts'
@@ -22,6 +23,7 @@ export function ConditionPanel({ session }: { session: BoardSession }) {
       {card ? (
         <div className="condition-item" style={{ borderLeftColor: KIND_COLOURS[card.kind].line, marginTop: '0.75rem' }} data-status={card.status}>
           <ConditionSummary card={card} headingLevel={3} headingId={`panel-condition-${card.id}`} />
+          <CardEvidence session={session} conditionId={card.id} />
           <ConditionControls key={card.id} card={card} canRespond={canRespond} idPrefix={`panel-${card.id}`} />
         </div>
       ) : (

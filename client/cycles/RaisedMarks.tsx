@@ -1,5 +1,6 @@
 // Where one pattern of this board went: each higher cycle it was raised to, as what, with the
 // live status, the decline reason and the responses (the `raised` root, written by the server).
+import { STATUS_LABELS } from '../../shared/model/condition.ts'
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { boardPath } from '../app/route.ts'
@@ -33,8 +34,31 @@ export function RaisedMarks({ session, patternId }: { session: BoardSession; pat
               ))}
             </ul>
           )}
+          {(m.further ?? []).map((f) => (
+            <div key={f.conditionId} className="raised-further" data-testid="raised-further" data-status={f.status}>
+              Then raised as <KindWord kind={f.kind} /> to {f.target.title} ({SCALE_LABELS[f.target.scale]}), {levelWords(f.levels)} up:{' '}
+              <StatusPill status={f.status} testId="raised-further-status" />
+              <span className="hint" data-testid="raised-further-from">
+                {' '}
+                {STATUS_LABELS[f.status]} by {f.target.title}, {levelWords(f.levels)} up
+              </span>
+              {f.status === 'declined' && f.declineReason && <p className="reason">Reason: {f.declineReason}</p>}
+              {f.responses.length > 0 && (
+                <ul aria-label="Responses from further up">
+                  {f.responses.map((r) => (
+                    <li key={r.id} data-testid="raised-further-response">
+                      Response: {r.text} <span className="hint">({r.authorName}, {when(r.at)})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
         </li>
       ))}
     </ul>
   )
 }
+
+const LEVELS = ['', 'one level', 'two levels', 'three levels', 'four levels']
+const levelWords = (n: number) => LEVELS[n] ?? `${n} levels`

@@ -63,3 +63,16 @@ describe('condition card layout', () => {
     expect(cardAt(col, { x: a!.x - 1, y: a!.y + 5 })).toBeNull()
   })
 })
+
+describe('placed condition cards', () => {
+  it('[CY21] a placed card leaves the column and is hit where it was put, above the column', async () => {
+    const { layoutCards, cardUnder } = await import('./cardLayout.ts')
+    const placements = new Map([['c2', { pos: { x: 500, y: 600 } }]])
+    const { column, placed } = layoutCards([card('c1'), card('c2')], placements, { x: 0, y: 0, w: 1000, h: 1000 }, mono)
+    expect(column.cards.map((c) => c.id)).toEqual(['c1'])
+    expect(placed).toMatchObject([{ id: 'c2', x: 500, y: 600, w: CARD_W }])
+    expect(cardUnder(column, placed, { x: 510, y: 610 })?.id).toBe('c2')
+    expect(cardUnder(column, placed, { x: column.cards[0]!.x + 5, y: column.cards[0]!.y + 5 })?.id).toBe('c1')
+    expect(cardUnder(column, placed, { x: 5000, y: 5000 })).toBeNull()
+  })
+})

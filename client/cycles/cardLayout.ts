@@ -96,3 +96,32 @@ export function cardAt(column: CardColumn, p: { x: number; y: number }): string 
   for (const c of column.cards) if (p.x >= c.x && p.x <= c.x + c.w && p.y >= c.y && p.y <= c.y + c.h) return c.id
   return null
 }
+
+/**
+ * The cards members placed on the board (`placements`) drawn where they were put, the rest stacked
+ * in the column: `column` holds only the unplaced ones, `placed` the others at their place.
+ */
+export function layoutCards(
+  cards: readonly ConditionCard[],
+  placements: ReadonlyMap<string, { pos: { x: number; y: number } }>,
+  content: Box | null,
+  measure: MeasureText,
+): { column: CardColumn; placed: CardBox[] } {
+  const column = layoutColumn(cards.filter((c) => !placements.has(c.id)), content, measure)
+  const placed = cards.flatMap((card) => {
+    const at = placements.get(card.id)?.pos
+    if (!at) return []
+    const { rows, height } = cardRows(card, measure)
+    return [{ id: card.id, x: at.x, y: at.y, w: CARD_W, h: height, rows }]
+  })
+  return { column, placed }
+}
+
+/** The card under a canvas point among placed cards (topmost: last drawn) and the column. */
+export function cardUnder(column: CardColumn, placed: readonly CardBox[], p: { x: number; y: number }): CardBox | null {
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const c = placed[i]!
+    if (p.x >= c.x && p.x <= c.x + c.w && p.y >= c.y && p.y <= c.y + c.h) return c
+  }
+  return column.cards.find((c) => p.x >= c.x && p.x <= c.x + c.w && p.y >= c.y && p.y <= c.y + c.h) ?? null
+}

@@ -2,7 +2,7 @@
 // respond, provenance, sharing with peers, and the board settings the header edits. Errors are
 // values (ApiResult).
 import type { Role } from '../../shared/access/roles.ts'
-import type { CarriedQuote, ConditionKind, ConditionStatus } from '../../shared/model/condition.ts'
+import type { CarriedMeasure, CarriedQuote, ConditionKind, ConditionStatus } from '../../shared/model/condition.ts'
 import type { Scale } from '../../shared/model/cycle.ts'
 import { api, type BoardSummary } from '../home/api.ts'
 
@@ -53,7 +53,7 @@ export const respondToCondition = (conditionId: string, input: RespondInput) =>
   api<{ condition: { id: string; status: ConditionStatus } }>(`/api/conditions/${encodeURIComponent(conditionId)}`, json('PATCH', input))
 export const conditionEvidence = (conditionId: string) => api<Evidence>(`/api/conditions/${encodeURIComponent(conditionId)}/evidence`)
 /** Quotes are never in the document: the server resolves them from the source board when asked. */
-export type Quotes = { quotes: CarriedQuote[] }
+export type Quotes = { quotes: CarriedQuote[]; measures?: CarriedMeasure[] }
 export const conditionQuotes = (conditionId: string) => api<Quotes>(`/api/conditions/${encodeURIComponent(conditionId)}/quotes`)
 export const shareQuotes = (shareId: string) => api<Quotes>(`/api/shares/${encodeURIComponent(shareId)}/quotes`)
 

@@ -85,3 +85,19 @@ describe('cycles store', () => {
     expect(store.data.getState().raised.size).toBe(0)
   })
 })
+
+describe('cards from below as evidence', () => {
+  it('[CY20][CY21] follows where members placed the cards and which pattern each is evidence in, ignoring non-cards', () => {
+    const doc = new Y.Doc()
+    doc.getMap('conditions').set('cardAAAA1', card('cardAAAA1'))
+    const store = createCyclesStore(doc)
+    doc.getMap('placements').set('cardAAAA1', { pos: { x: 10, y: 20 } })
+    doc.getMap('placements').set('notacard1', { pos: { x: 1, y: 1 } })
+    doc.getMap('members').set('cardAAAA1', { pattern: 'patternA1', role: 'counter-example' })
+    doc.getMap('members').set('storyAAA1', { pattern: 'patternA1', role: 'supports' })
+    const { placements, cardMembers } = store.data.getState()
+    expect([...placements]).toEqual([['cardAAAA1', { pos: { x: 10, y: 20 } }]])
+    expect([...cardMembers]).toEqual([['cardAAAA1', { pattern: 'patternA1', role: 'counter-example' }]])
+    store.dispose()
+  })
+})
