@@ -67,7 +67,7 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
   const overview: Block[] = [
     {
       kind: 'p',
-      text: `${plural(data.stories.length, 'story', 'stories')} on the board, ${plural(data.patterns.length, 'pattern')}, ${plural(Object.values(data.raised).flat().length, 'enabler or barrier', 'enablers and barriers')} raised to other cycles.`,
+      text: `${plural(data.stories.length, 'story', 'stories')} on the board, ${plural(data.patterns.length, 'pattern')}, ${plural(Object.values(data.raised).flat().length, 'enabler or barrier', 'enablers and barriers')} raised to other cycles${fromBelow(data)}.`,
     },
     {
       kind: 'table',
@@ -83,7 +83,7 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
   if (data.conditions.length) {
     report.sections.push({
       heading: 'Raised to this board from below',
-      blocks: [{ kind: 'list', items: data.conditions.map((c) => `${cap(c.kind)}: ${c.name} (from ${c.source.title}, ${c.source.scale}): ${STATUS_LABELS[c.status]}${c.declineReason ? `: ${c.declineReason}` : ''}`) }],
+      blocks: [{ kind: 'list', items: data.conditions.map((c) => `${cap(c.kind)}: ${c.name} (from ${c.source.title}, ${c.source.scale}): ${STATUS_LABELS[c.status]}${c.declineReason ? `: ${c.declineReason}` : ''}; ${carriedLine(c.evidence)}${answersLine(c.responses)}`) }],
     })
   }
   if (audience === 'concise') return report
@@ -101,6 +101,22 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
 }
 
 const name = (p: ExportPattern) => p.name || 'Untitled pattern'
+
+/** A board with no stories of its own still reports what was raised to it and the evidence behind it. */
+function fromBelow(data: BoardExport): string {
+  if (!data.conditions.length) return ''
+  const stories = data.conditions.reduce((n, c) => n + c.evidence.stories, 0)
+  return `; ${plural(data.conditions.length, 'enabler or barrier', 'enablers and barriers')} raised to this board from below, carrying the evidence of ${plural(stories, 'story', 'stories')}`
+}
+
+/** The counts a card carried: the chain below it, each story once. */
+function carriedLine(e: BoardExport['conditions'][number]['evidence']): string {
+  const below = e.fromBelow ? `, ${e.fromBelow} from further below` : ''
+  return `evidence of ${plural(e.stories, 'story', 'stories')} (${e.supports} supporting, ${plural(e.counterExamples, 'counter-example')}${below})`
+}
+
+const answersLine = (responses: ReadonlyArray<{ authorName: string; text: string; at: string }>): string =>
+  responses.length ? `; answered: ${responses.map((r) => `“${r.text}” (${r.authorName}, ${r.at.slice(0, 10)})`).join(' ')}` : ''
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 function raisedBlocks(data: BoardExport): Block[] {
@@ -198,7 +214,10 @@ function receivedQuotes(data: BoardExport): Section | null {
   for (const card of [...data.conditions, ...data.references]) {
     if (!card.quotes?.length) continue
     blocks.push({ kind: 'p', text: `${card.name} (from ${card.source.title})` })
-    for (const q of card.quotes) blocks.push({ kind: 'quote', text: q.role === 'supports' ? q.text : `${q.text} (counter-example)` })
+    for (const q of card.quotes) {
+      const who = [q.teller, (q.levels ?? 1) > 1 && q.scale ? `${SCALE_LABELS[q.scale].toLowerCase()} cycle, ${q.levels} levels down` : ''].filter(Boolean).join(', ')
+      blocks.push({ kind: 'quote', text: `${q.text}${q.role === 'supports' ? '' : ' (counter-example)'}${who ? ` — ${who}` : ''}` })
+    }
   }
   return blocks.length ? { heading: 'Quotes from linked boards', blocks } : null
 }

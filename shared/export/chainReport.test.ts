@@ -1,0 +1,46 @@
+// [CY30] Outputs at every level: a board whose content is what was raised to it (no stories of its
+// own) still has a real report: the asks, the evidence they carry from the chain below, and its
+// answers; quotes from linked boards keep their role, teller and level.
+import { describe, expect, it } from 'vitest'
+import { updateBoardMeta } from '../ops/board.ts'
+import { newBoard, ORIGIN, unwrap } from '../testing/board.ts'
+import { exportBoard } from './exportBoard.ts'
+import { buildReport, quotesOf, reportMarkdown } from './report.ts'
+
+function organisationBoard() {
+  const doc = newBoard()
+  unwrap(updateBoardMeta(doc, { title: 'County council', scale: 'organisation' }, ORIGIN))
+  doc.getMap('conditions').set('cond-org1', {
+    id: 'cond-org1',
+    kind: 'barrier',
+    name: 'Legal review holds families',
+    summary: '',
+    note: '',
+    evidence: { stories: 5, supports: 4, counterExamples: 1, working: 4, confidential: 1, restricted: 0, tellerRoles: 1, outcomes: {}, fromBelow: 4 },
+    source: { boardId: 'team-1', title: 'Housing team', scale: 'team', patternId: 'p1' },
+    status: 'resolved',
+    declineReason: null,
+    responses: [{ id: 'r1', authorName: 'Director', text: 'Legal review now takes two weeks', at: '2026-12-01T10:00:00.000Z' }],
+    raisedAt: '2026-11-30T10:00:00.000Z',
+  })
+  return doc
+}
+
+describe('reports at every level', () => {
+  const render = (audience: 'concise' | 'descriptive' | 'technical') => {
+    const doc = organisationBoard()
+    const quotes = { conditions: { 'cond-org1': [{ text: 'One family was housed within a week', role: 'counter-example' as const, teller: 'Practitioner A', levels: 2, scale: 'person' as const }] }, references: {} }
+    const data = exportBoard(doc, { anonymous: false, ballots: [], exportedAt: '2026-12-02T00:00:00.000Z', quotes })
+    return reportMarkdown(buildReport(data, quotesOf(doc), audience))
+  }
+
+  it('[CY30] the concise report of a board with no stories names what was raised to it, the evidence carried and the answer', () => {
+    const md = render('concise')
+    expect(md).toContain('1 enabler or barrier raised to this board from below, carrying the evidence of 5 stories')
+    expect(md).toContain('Barrier: Legal review holds families (from Housing team, team): Resolved; evidence of 5 stories (4 supporting, 1 counter-example, 4 from further below); answered: “Legal review now takes two weeks” (Director, 2026-12-01)')
+  })
+
+  it('[CY30] received quotes stay counter-examples and name their teller and level', () => {
+    expect(render('descriptive')).toContain('One family was housed within a week (counter-example) — Practitioner A, person cycle, 2 levels down')
+  })
+})
