@@ -27,6 +27,7 @@ import { NEUTRAL_NAME } from '../sync/room.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { answerDown } from '../cycles/answersDown.ts'
 import { chainEvidence, chainSources, conditionChain } from '../cycles/chain.ts'
+import { provenance } from '../cycles/provenance.ts'
 import { BoardIdParam } from './boards.ts'
 import { readJson } from './json.ts'
 
@@ -188,6 +189,21 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
     const { quotes, measures } = await conditionChain({ storage, rooms }, condition)
     return c.json({ conditionId: condition.id, quotes, measures })
+  })
+
+  /**
+   * "Where this came from": the chain below the card, for people with a role on the board it was
+   * raised to or from; at each node only what the reader's roles there allow (cycles/provenance.ts).
+   */
+  app.get('/conditions/:conditionId/chain', async (c) => {
+    const identity = requireIdentity(c)
+    const condition = await storage.conditions.get(c.req.param('conditionId'))
+    if (!condition) throw new HttpError(404, 'not_found', 'no such condition')
+    const onTarget = await storage.memberships.get(condition.targetBoard, identity.user.id)
+    const onSource = onTarget ? null : await storage.memberships.get(condition.sourceBoard, identity.user.id)
+    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
+    const roleOf = async (boardId: string) => (await storage.memberships.get(boardId, identity.user.id)) !== null
+    return c.json({ conditionId: condition.id, chain: await provenance({ storage, rooms, roleOf }, condition) })
   })
 
   /** "Show evidence": the source board and pattern, only for people with access there. */

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readConditions, readRaised, type CarriedMeasure, type CarriedQuote } from '../../shared/model/condition.ts'
 import { createPattern } from '../../shared/ops/pattern.ts'
 import { setCardMembership } from '../../shared/ops/placement.ts'
+import type { ChainNode } from './provenance.ts'
 import { createStory } from '../../shared/ops/story.ts'
+import { ApiClient } from '../testing/apiClient.ts'
 import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
 
 const local = { kind: 'local' } as const
@@ -161,5 +163,38 @@ describe('the evidence chain across scales', () => {
       expect(answers[0]).toMatchObject({ conditionId: orgCard, levels: 2, status: 'resolved', target: { title: 'County council' } })
       expect(answers[0]!.responses.map((r) => r.text)).toEqual(['Legal review now takes two weeks'])
     }
+  })
+
+  it('[CY26] where a card came from: the chain below it, at each node only what the reader’s roles allow', async () => {
+    const { ann, team, org, teamP, annP, orgCard } = await chain()
+    const invite = await server.owner.request<{ token: string }>('POST', `/api/boards/${org}/invites`, { role: 'contributor' })
+    const director = new ApiClient(server.url)
+    expect((await director.request('POST', `/api/invites/${invite.body.token}/accept`, { displayName: 'Director' })).status).toBe(201)
+    const chainFor = async (api: ApiClient) => (await api.request<{ chain: ChainNode }>('GET', `/api/conditions/${orgCard}/chain`)).body.chain
+
+    // The owner has a role on every board: patterns and stories at every level.
+    const full = await chainFor(server.owner)
+    expect(full).toMatchObject({ access: true, board: { id: team, title: 'Housing team' }, pattern: { id: teamP.patternId }, evidence: { stories: 5 } })
+    expect(full.stories.map((s) => s.text)).toEqual(['Five months in legal review'])
+    expect(full.below).toHaveLength(2)
+    const annNode = full.below.find((n) => n.board.id === ann)!
+    expect(annNode).toMatchObject({ access: true, board: { title: 'Ann’s practice', scale: 'person' }, pattern: { id: annP.patternId } })
+    expect(annNode.stories.map((s) => s.role).sort()).toEqual(['counter-example', 'supports'])
+
+    // The director has a role on the organisation board only: counts and what was carried.
+    const seen = await chainFor(director)
+    expect(seen).toMatchObject({ access: false, board: { id: null, title: 'Housing team', scale: 'team' }, pattern: null, stories: [], evidence: { stories: 5, fromBelow: 4 } })
+    expect(seen.quotes.map((q) => q.text)).toEqual(['Five months in legal review'])
+    expect(seen.below.map((n) => n.board)).toEqual([
+      { id: null, title: null, scale: 'person' },
+      { id: null, title: null, scale: 'person' },
+    ])
+    const quotedBelow = seen.below.flatMap((n) => n.quotes.map((q) => `${q.text}|${q.role}`)).sort()
+    expect(quotedBelow).toEqual(['Ann met 12 families waiting on legal review|supports', 'Bea saw 11 more stuck in review|supports', 'One family was housed within a week|counter-example'])
+    expect(JSON.stringify(seen)).not.toContain('Confidential: counted')
+    // Someone with no role on either end of the card sees nothing.
+    const stranger = new ApiClient(server.url)
+    await stranger.signUp(`stranger-${Date.now()}@example.org`, 'Stranger')
+    expect((await stranger.request('GET', `/api/conditions/${orgCard}/chain`)).status).toBe(403)
   })
 })
