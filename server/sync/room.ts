@@ -378,7 +378,7 @@ export class Room {
       const result = this.awareness.accept(
         update,
         conn.id,
-        (client) => this.ownership(conn, client),
+        (client) => this.presenceOwnership(conn, client),
         () => conn.clients.size < this.deps.limits.maxClientIdsPerConnection,
         this.deps.policy.anonymous ? neutralPresence : undefined,
       )
@@ -396,6 +396,18 @@ export class Room {
 
   private ownership(conn: Connection, client: number): Ownership {
     return this.clientIds.ownership(this.holderOf(conn), client)
+  }
+
+  /**
+   * Presence never takes an id from a live connection: a stock client echoes every entry it
+   * receives, and with one session as the key of many documents its echo of a peer's entry would
+   * otherwise take the peer's id (whose next write is then refused). A key takes its id back by
+   * writing.
+   */
+  private presenceOwnership(conn: Connection, client: number): Ownership {
+    const owner = this.ownership(conn, client)
+    const holder = this.clientIds.holder(client)
+    return owner === 'free' && holder !== null && holder !== conn.id ? 'other' : owner
   }
 
   private claim(conn: Connection, client: number): void {
