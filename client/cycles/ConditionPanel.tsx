@@ -6,6 +6,7 @@ import { ConditionControls } from './ConditionControls.tsx'
 import { ConditionSummary } from './ConditionSummary.tsx'
 import { allowed } from './loadAccess.ts'
 import { KIND_COLOURS } from './statusFlow.ts'
+import { WhereFrom } from './WhereFrom.tsx'
 
 export function ConditionPanel({ session }: { session: BoardSession }) {
   const id = useStore(session.cycles.ui, (s) => s.conditionId)
@@ -24,6 +25,7 @@ export function ConditionPanel({ session }: { session: BoardSession }) {
         <div className="condition-item" style={{ borderLeftColor: KIND_COLOURS[card.kind].line, marginTop: '0.75rem' }} data-status={card.status}>
           <ConditionSummary card={card} headingLevel={3} headingId={`panel-condition-${card.id}`} />
           <CardEvidence session={session} conditionId={card.id} />
+          <WhereFrom conditionId={card.id} refreshKey={JSON.stringify(card.evidence)} />
           <ConditionControls key={card.id} card={card} canRespond={canRespond} idPrefix={`panel-${card.id}`} />
         </div>
       ) : (

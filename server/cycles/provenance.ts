@@ -6,32 +6,11 @@
 // and what was carried (quotes under consent). Titles of person-scale boards the reader has no
 // role on stay hidden: they may name a practitioner.
 import { patternSources } from '../../shared/model/carried.ts'
-import type { CarriedEvidence, CarriedQuote, ConditionKind, ConditionStatus } from '../../shared/model/condition.ts'
-import type { Scale } from '../../shared/model/cycle.ts'
+import type { ChainNode } from '../../shared/model/chainNode.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import type { MemberRole } from '../../shared/model/pattern.ts'
 import type { ConditionRecord } from '../storage/types.ts'
 import { chainEvidence, chainQuotes, chainSources, type ChainDeps } from './chain.ts'
-
-export type ChainStory = { id: string; text: string; role: MemberRole; sensitivity: string; tellerRole?: string | undefined }
-
-export type ChainNode = {
-  conditionId: string
-  kind: ConditionKind
-  status: ConditionStatus
-  /** The card's role in the pattern above it (the top card: as raised). */
-  role: MemberRole
-  board: { id: string | null; title: string | null; scale: Scale }
-  /** True when the reader has a role on this board: the pattern and its stories are shown. */
-  access: boolean
-  pattern: { id: string; name: string } | null
-  stories: ChainStory[]
-  /** Over this node and everything below it, each story once. */
-  evidence: CarriedEvidence
-  /** What was carried: quotes under each story's consent (when the reader has no role here). */
-  quotes: CarriedQuote[]
-  below: ChainNode[]
-}
 
 export async function provenance(deps: ChainDeps & { roleOf: (boardId: string) => Promise<boolean> }, top: ConditionRecord): Promise<ChainNode | null> {
   const seen = new Set<string>()
