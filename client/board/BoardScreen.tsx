@@ -37,6 +37,13 @@ import type { BoardSession } from './createSession.ts'
 
 type Props = { session: BoardSession; fallbackTitle: string; navigate: (path: string) => void }
 
+/** Past the header's controls: to the canvas (its keys work at once), or the outline's start. */
+function skipToBoard(): void {
+  const body = document.getElementById('board-content')
+  const canvas = body?.querySelector<HTMLElement>('[data-testid=board-canvas]')
+  ;(canvas ?? body)?.focus()
+}
+
 export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   const meta = useStore(session.board, (s) => s.meta)
   const view = useStore(session.ui, (s) => s.view)
@@ -63,6 +70,9 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
   if (ended) return <AccessEndedNotice session={session} />
   return (
     <div className="board-screen">
+      <a className="skip-link" href="#board-content" onClick={(e) => (e.preventDefault(), skipToBoard())} data-testid="skip-link">
+        Skip to the board
+      </a>
       <header className="board-header">
         <a className="back" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))} aria-label="Back to your boards">
           ←
@@ -93,7 +103,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
       <BoardBar session={session} />
       <SessionBar session={session} />
       {attention && <AttentionControls session={session} attention={attention} />}
-      <div className="board-body">
+      <div className="board-body" id="board-content" tabIndex={-1}>
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
             <BoardCanvas session={session} />

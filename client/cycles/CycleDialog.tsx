@@ -20,7 +20,12 @@ export function CycleDialog({ name, title, onClose, onSubmit, children }: Dialog
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const d = ref.current
+    // The focus goes back to what opened the dialog (Raise…, Share…), not to the page's body.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (d && !d.open) d.showModal()
+    return () => {
+      if (opener?.isConnected) opener.focus()
+    }
   }, [])
   return (
     <dialog
@@ -29,6 +34,8 @@ export function CycleDialog({ name, title, onClose, onSubmit, children }: Dialog
       aria-labelledby={`${name}-heading`}
       onClose={onClose}
       onCancel={onClose}
+      // The board's shortcuts stay behind the modal: its Escape handler would cancel the dialog's.
+      onKeyDown={(e) => e.stopPropagation()}
       data-testid={`${name}-dialog`}
       data-overlay
     >

@@ -40,13 +40,13 @@ export function CyclesNav({ session }: { session: BoardSession }) {
         Raised<span className="nav-count">{raisedCount}</span>
       </button>
       {belowCount > 0 && (
-        <button type="button" onClick={showBelow} data-testid="below-toggle" aria-label={`Show ${belowCount} raised from below`}>
-          From below<span className="nav-count">{belowCount}</span>
+        <button type="button" onClick={showBelow} data-testid="below-toggle" title={`Show the ${belowCount} raised to this board from below`}>
+          From below <span className="nav-count">{belowCount}</span>
         </button>
       )}
       {peerCount > 0 && (
-        <button type="button" onClick={showPeers} data-testid="peers-toggle" aria-label={`Show ${peerCount} shared by peer cycles`}>
-          Peers<span className="nav-count">{peerCount}</span>
+        <button type="button" onClick={showPeers} data-testid="peers-toggle" title={`Show the ${peerCount} shared by peer cycles`}>
+          Peers <span className="nav-count">{peerCount}</span>
         </button>
       )}
       <a href={MAP_PATH} onClick={(e) => followLink(e, MAP_PATH)} data-testid="map-nav">

@@ -3,15 +3,12 @@
 // (pending ones dashed). Keyboard: every cycle is a focusable link.
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import { boardPath } from '../app/route.ts'
-import type { CycleMap, MapCycle, OpenCounts } from './cyclesApi.ts'
+import type { CycleMap, OpenCounts } from './cyclesApi.ts'
 import { followLink } from './followLink.ts'
 import { layoutMap, NODE_H, NODE_W, type MapNode } from './mapLayout.ts'
 import { KIND_COLOURS } from './statusFlow.ts'
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
-const countsText = (c: OpenCounts) => `${c.enablers} ${c.enablers === 1 ? 'enabler' : 'enablers'}, ${c.barriers} ${c.barriers === 1 ? 'barrier' : 'barriers'}`
-export const cycleLabel = (c: MapCycle) =>
-  `${c.title}, ${SCALE_LABELS[c.scale]} scale. Open raised: ${countsText(c.raised)}. Open received: ${countsText(c.received)}.`
 
 export function MapDiagram({ map, width }: { map: CycleMap; width: number }) {
   const layout = layoutMap(map.cycles, map.links, width)
@@ -59,7 +56,7 @@ function CycleNode({ node }: { node: MapNode }) {
   const { cycle: c, x, y } = node
   const path = boardPath(c.id)
   return (
-    <a href={path} onClick={(e) => followLink(e, path)} aria-label={cycleLabel(c)} data-testid="map-cycle" data-board-id={c.id} data-scale={c.scale}>
+    <a href={path} onClick={(e) => followLink(e, path)} data-testid="map-cycle" data-board-id={c.id} data-scale={c.scale}>
       <rect className="node" x={x} y={y} width={NODE_W} height={NODE_H} rx={10} fill="#ffffff" stroke="#c3cad3" strokeWidth={1.5} />
       <text x={x + 12} y={y + 22} fontSize={14} fontWeight={600} fill="#1f2328">
         {clip(c.title, 28)}

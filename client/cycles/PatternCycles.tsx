@@ -31,7 +31,7 @@ export function ShareButton({ session, patternId, name }: { session: BoardSessio
       type="button"
       className="raise-button"
       onClick={() => session.cycles.ui.setState({ sharePatternId: patternId })}
-      aria-label={`Share pattern ${name || 'unnamed'} with a peer cycle`}
+      aria-label={`Share with peer: pattern ${name || 'unnamed'}`}
       aria-haspopup="dialog"
       data-testid="share-button"
       data-pattern-id={patternId}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isOpen, nextStatus, statusActions } from './statusFlow.ts'
+import { contrastRatio } from '../chrome/readableText.ts'
+import { isOpen, nextStatus, STATUS_TONES, statusActions } from './statusFlow.ts'
 
 describe('condition status flow', () => {
   it('steps raised → acknowledged → in progress → resolved', () => {
@@ -21,5 +22,9 @@ describe('condition status flow', () => {
   it('knows which statuses are open', () => {
     expect(['raised', 'acknowledged', 'in_progress'].every((s) => isOpen(s as never))).toBe(true)
     expect(isOpen('resolved') || isOpen('declined')).toBe(false)
+  })
+
+  it('white status words are readable on every status colour (4.5:1)', () => {
+    for (const [status, tone] of Object.entries(STATUS_TONES)) expect(contrastRatio(tone, '#ffffff'), status).toBeGreaterThanOrEqual(4.5)
   })
 })

@@ -43,6 +43,7 @@ export const STATUS_TONES: Record<ConditionStatus, string> = {
   raised: '#1d63ed',
   acknowledged: '#6f42c1',
   in_progress: '#b35c00',
-  resolved: '#2f9e44',
+  // White text on these needs 4.5:1 (the green was 3.44:1, an axe 'serious').
+  resolved: '#1e7b34',
   declined: '#6b7280',
 }

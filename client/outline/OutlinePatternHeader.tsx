@@ -23,7 +23,7 @@ export function OutlinePatternHeader({ session, pattern, headingId, count, stori
           {pattern.confidenceReason ? ` (${pattern.confidenceReason})` : ''}
         </span>
         <VoteControls session={session} patternId={pattern.id} name={pattern.name} />
-        <button type="button" className="link-button" onClick={() => selectPattern(session, pattern.id)} aria-label={`Open the panel of pattern ${pattern.name || 'unnamed'}`}>
+        <button type="button" className="link-button" onClick={() => selectPattern(session, pattern.id)} aria-label={`Pattern details: ${pattern.name || 'unnamed'}`}>
           Pattern details
         </button>
       </div>

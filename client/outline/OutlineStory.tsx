@@ -19,6 +19,20 @@ function InlineEditor({ session, storyId }: { session: BoardSession; storyId: st
   return <div className="outline-editor">{editor && <EditorContent editor={editor} />}</div>
 }
 
+/**
+ * Moving a story to another pattern re-renders it in that pattern's list (a new element): the
+ * focus follows it to its pattern field there instead of dropping to the page's body.
+ */
+function changePattern(session: BoardSession, storyId: string, pattern: string | null): void {
+  moveToPattern(session, storyId, pattern)
+  const refocus = (tries: number) => {
+    const field = document.querySelector<HTMLElement>(`li[data-story-id="${CSS.escape(storyId)}"] [data-testid=story-pattern]`)
+    if (field && document.activeElement !== field) field.focus()
+    else if (!field && tries > 0) requestAnimationFrame(() => refocus(tries - 1))
+  }
+  requestAnimationFrame(() => refocus(10))
+}
+
 export function OutlineStory({ session, story, patterns, patternId, role, editing, position }: Props) {
   const editButton = useRef<HTMLButtonElement>(null)
   const wasEditing = useRef(editing)
@@ -44,7 +58,7 @@ export function OutlineStory({ session, story, patterns, patternId, role, editin
         </button>
         <label>
           <span className="visually-hidden">Pattern for story {position}</span>
-          <select value={patternId ?? ''} onChange={(e) => moveToPattern(session, story.id, e.target.value || null)} data-testid="story-pattern">
+          <select value={patternId ?? ''} onChange={(e) => changePattern(session, story.id, e.target.value || null)} data-testid="story-pattern">
             <PatternOptions patterns={patterns} />
           </select>
         </label>

@@ -28,7 +28,8 @@ export function attachKeyboard(s: BoardSession): () => void {
     if (!cmd) return
     // In the outline (and harvest) view, only the global commands apply: arrows and Enter belong to the list.
     if (s.ui.getState().view !== 'canvas' && !['undo', 'redo', 'help', 'outline', 'escape'].includes(cmd as string)) return
-    if (e.target instanceof HTMLButtonElement && (cmd === 'edit' || typeof cmd === 'object')) return
+    // Enter and arrows on a button or a link (the skip link, Back) are theirs, not the board's.
+    if ((e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) && (cmd === 'edit' || typeof cmd === 'object')) return
     e.preventDefault()
     runCommand(s, cmd)
   }
