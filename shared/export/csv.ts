@@ -13,7 +13,17 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-const csv = (rows: Array<Array<string | number | null | undefined>>): string => rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+/**
+ * An id column: kept exactly as the id (a leading `'` would break joins on it) when it is a plain
+ * generated id; such a cell holds no operator or call, so a spreadsheet can run nothing from it.
+ */
+type IdCell = { id: string }
+const id = (value: string): IdCell => ({ id: value })
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/
+const cell = (v: string | number | null | undefined | IdCell): string =>
+  typeof v === 'object' && v !== null ? (PLAIN_ID.test(v.id) ? v.id : csvCell(v.id)) : csvCell(v)
+
+const csv = (rows: Array<Array<string | number | null | undefined | IdCell>>): string => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 
 /** The export's story as the model's Story, for the shared evidence summary. */
 export const asStory = (s: ExportStory): Story => ({ ...s, tags: s.tags, measures: s.measures })
@@ -31,10 +41,10 @@ export function storiesCsv(data: BoardExport): string {
   const rows = data.stories.map((s) => {
     const m = membership.get(s.id)
     return [
-      s.id,
+      id(s.id),
       s.withheld ? WITHHELD_TEXT : s.text,
       m ? m.pattern.name || 'Untitled pattern' : '',
-      m?.pattern.id ?? '',
+      m ? id(m.pattern.id) : '',
       m?.role ?? '',
       s.experiment,
       s.tellerRole,
@@ -75,7 +85,7 @@ export function patternsCsv(data: BoardExport): string {
     const e = summarizeEvidence(asPattern(p), byId)
     const raised = raisedText(data, p.id)
     return [
-      p.id, p.name, p.description, p.confidence, p.confidenceReason, e.stories, e.supports, e.counterExamples,
+      id(p.id), p.name, p.description, p.confidence, p.confidenceReason, e.stories, e.supports, e.counterExamples,
       e.tellerRoles.join('; '), e.outcomes.better, e.outcomes.worse, e.outcomes.mixed, e.outcomes.unclear,
       e.measures.map((m) => `${m.name}: ${m.count} × mean ${round(m.mean)}${m.unit ? ` ${m.unit}` : ''}`).join('; '),
       e.bySensitivity.working, e.bySensitivity.confidential, e.bySensitivity.restricted,

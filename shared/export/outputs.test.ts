@@ -93,6 +93,21 @@ describe('exports and reports', () => {
     expect(csvCell('plain')).toBe('plain')
   })
 
+  it('ids that start with "-" stay exactly the id in the CSVs (no leading \')', () => {
+    const { doc, ballots } = richBoard()
+    const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
+    const [first] = data.stories
+    const p = data.patterns[0]!
+    const story = { ...first!, id: '-Ab3_x' }
+    const board = { ...data, stories: [story, ...data.stories.slice(1)], patterns: [{ ...p, id: '-Pq9', members: [{ storyId: '-Ab3_x', role: 'supports' as const }] }, ...data.patterns.slice(1)] }
+    const row = storiesCsv(board).split('\r\n')[1]!
+    expect(row.startsWith('-Ab3_x,')).toBe(true)
+    expect(row).toContain(',-Pq9,')
+    expect(patternsCsv(board).split('\r\n')[1]!.startsWith('-Pq9,')).toBe(true)
+    // Text that starts with "-" is still neutralised.
+    expect(storiesCsv({ ...board, stories: [{ ...story, text: '-2+3' }] }).split('\r\n')[1]).toContain(",'-2+3,")
+  })
+
   it('SVG escapes story text and draws the chosen scope only', () => {
     const { doc, ballots } = richBoard()
     const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: AT })
