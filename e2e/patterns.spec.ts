@@ -233,7 +233,7 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     }
   }, STEP)
 
-  it('a dot vote within the limits, with a vote taken back: an extra vote is refused in the UI and by the server; totals stay hidden until the close', async () => {
+  it('a dot vote within the limits, with a vote taken back: an extra vote is not offered in the UI (its button off, saying why) and is refused by the server; totals stay hidden until the close', async () => {
     await olive.page.getByTestId('vote-setup').click()
     await olive.page.getByTestId('vote-per-person').fill('3')
     await olive.page.getByTestId('vote-max-per-pattern').fill('2')
@@ -247,15 +247,16 @@ describe('two people cluster stories into patterns and dot-vote', () => {
     await expect.poll(() => left(cal.page), SYNC).toBe('2')
     await add(cal.page, trust).click()
     await expect.poll(() => left(cal.page), SYNC).toBe('1')
-    // A third on one pattern is over the per-pattern maximum.
-    await add(cal.page, trust).click()
-    await expect.poll(() => cal.page.getByTestId('vote-error').innerText(), SYNC).toMatch(/At most 2/)
+    // A third on one pattern is over the per-pattern maximum: "+ Vote" there is off and says why.
+    await expect.poll(() => add(cal.page, trust).isDisabled(), SYNC).toBe(true)
+    expect(await add(cal.page, trust).getAttribute('title')).toMatch(/At most 2/)
     expect(await left(cal.page)).toBe('1')
     await add(cal.page, waiting).click()
     await expect.poll(() => left(cal.page), SYNC).toBe('0')
-    // One more anywhere is over the allowance.
-    await add(cal.page, waiting).click()
-    await expect.poll(() => cal.page.getByTestId('vote-error').innerText(), SYNC).toMatch(/used all 3 of your votes/)
+    // One more anywhere is over the allowance: every "+ Vote" is off.
+    await expect.poll(() => add(cal.page, waiting).isDisabled(), SYNC).toBe(true)
+    expect(await add(cal.page, waiting).getAttribute('title')).toMatch(/used all 3 of your votes/)
+    expect(await add(cal.page, trust).isDisabled()).toBe(true)
     expect(await cal.page.locator(`[data-testid=board-canvas] [data-testid=vote-mine][data-pattern-id="${waiting}"]`).innerText()).toBe('●')
 
     // Taking a vote back frees it; it can go on again.

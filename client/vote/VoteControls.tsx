@@ -30,6 +30,8 @@ export function VoteControls({ session, patternId, name }: Props) {
   if (v.phase === 'closed') return <VoteTotal session={session} patternId={patternId} />
   if (v.phase !== 'open' || !v.canVote) return null
   const mine = v.mine(patternId)
+  // At a limit the button says why instead of inviting a click the server would refuse.
+  const blocked = v.addBlocked(patternId)
   const label = name || 'unnamed pattern'
   // A refusal shows in the vote bar's alert (see VoteBar), announced to screen readers.
   const cast = (delta: 1 | -1) => session.vote.cast(patternId, delta)
@@ -41,7 +43,7 @@ export function VoteControls({ session, patternId, name }: Props) {
       <span className="vote-mine" data-testid="vote-mine" data-pattern-id={patternId} aria-live="polite" aria-label={`${mine} of your votes`}>
         {mine > 0 ? '●'.repeat(Math.min(mine, 10)) : '0'}
       </span>
-      <button type="button" className="vote-add" onClick={() => void cast(1)} aria-label={`Vote for ${label}`} data-testid="vote-add" data-pattern-id={patternId}>
+      <button type="button" className="vote-add" onClick={() => void cast(1)} disabled={blocked !== null} title={blocked ?? undefined} aria-label={`Vote for ${label}`} data-testid="vote-add" data-pattern-id={patternId}>
         + Vote
       </button>
     </span>

@@ -29,6 +29,18 @@ describe('vote view', () => {
     expect(v.remaining).toBe(3)
   })
 
+  it('says why "+ Vote" is off at a limit: the allowance used up, or the most on one pattern', () => {
+    const limited = { ...open, maxPerPattern: 2 }
+    const some = voteView(limited, { sessionId: 'v1', mine: { p1: 2, p2: 0 }, remaining: 1 }, 'contributor')
+    expect(some.addBlocked('p1')).toBe('At most 2 of your votes can go on one pattern.')
+    expect(some.addBlocked('p2')).toBeNull()
+    const none = voteView(limited, { sessionId: 'v1', mine: { p1: 2, p2: 1 }, remaining: 0 }, 'contributor')
+    expect(none.addBlocked('p2')).toBe('You have used all 3 of your votes. Take one back from another pattern to vote here.')
+    // Before the server has answered, and when no vote is open, nothing is blocked.
+    expect(voteView(limited, null, 'contributor').addBlocked('p1')).toBeNull()
+    expect(voteView(null, null, 'contributor').addBlocked('p1')).toBeNull()
+  })
+
   it('waits for the server before saying what is left', () => {
     expect(votesLeftText(voteView(open, null, 'contributor'))).toBe('Counting your votes…')
   })

@@ -22,6 +22,8 @@ export type VoteView = {
   /** Totals are in the document only after the close; null before. */
   total: (patternId: string) => number | null
   voters: number | null
+  /** Why another vote cannot go on this pattern now (its "+ Vote" is disabled), or null. */
+  addBlocked: (patternId: string) => string | null
 }
 
 const NONE: Readonly<Record<string, number>> = {}
@@ -44,6 +46,13 @@ export function voteView(session: VoteSession | null, server: VoteServerState | 
     mine: (id) => (open ? (mine[id] ?? 0) : 0),
     total: (id) => (totals ? (totals[id] ?? 0) : null),
     voters: phase === 'closed' ? (session?.voters ?? null) : null,
+    addBlocked: (id) => {
+      if (!open || !current) return null
+      if (current.remaining <= 0) return `You have used all ${session.votesPerPerson} of your votes. Take one back from another pattern to vote here.`
+      const max = session.maxPerPattern
+      if (max !== null && (mine[id] ?? 0) >= max) return `At most ${max} of your votes can go on one pattern.`
+      return null
+    },
   }
 }
 
