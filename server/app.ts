@@ -74,6 +74,7 @@ export function createApp(deps: AppDeps) {
     storage,
     log,
     unloadAfterMs: config.roomUnloadMs,
+    maxLoadedBytes: config.roomsMemoryBytes,
     limits: {
       maxAwarenessStateBytes: LIMITS.maxAwarenessStateBytes,
       maxClientIdsPerConnection: LIMITS.maxClientIdsPerConnection,

@@ -24,6 +24,7 @@ const Env = z.object({
   BOARDS_PER_HOUR: int(1).default(60),
   BOARDS_PER_ACCOUNT: int(1).default(5000),
   REQUEST_TIMEOUT_MS: int(1000).default(60_000),
+  ROOMS_MEMORY_MB: int(16).default(1024),
   PASSWORD_ATTEMPTS_PER_MINUTE: int(1).default(5),
   PASSWORD_HASH_COST: z.coerce
     .number({ error: 'PASSWORD_HASH_COST is log2 of scrypt\'s N, a whole number from 14 to 20' })
@@ -63,6 +64,8 @@ export type Config = {
   boardsPerAccount: number
   /** A request body not fully received in this time is refused (408): slow senders hold memory. */
   requestTimeoutMs: number
+  /** What loaded boards may take in memory (estimated from their stored size), in bytes. */
+  roomsMemoryBytes: number
   /**
    * Sign-in attempts a minute for one email from one address, forgiven by a successful one: a
    * stranger elsewhere cannot lock the owner out, a guesser is slowed.
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     boardsPerHour: e.BOARDS_PER_HOUR,
     boardsPerAccount: e.BOARDS_PER_ACCOUNT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    roomsMemoryBytes: e.ROOMS_MEMORY_MB * 1024 * 1024,
     passwordAttemptsPerMinute: e.PASSWORD_ATTEMPTS_PER_MINUTE,
     passwordHashCost: e.PASSWORD_HASH_COST,
   }

@@ -135,6 +135,8 @@ export type RoomDeps = {
   checksMeta?: boolean
   /** Stored by a newer version of Learning Wall: loaded unmigrated, and nobody writes to it. */
   schemaTooNew?: string
+  /** The board's stored bytes when it was loaded. */
+  storedBytes?: number
 }
 
 /** Why a board takes no writes: its writers hear the code, the server's own changes get the error. */
@@ -193,6 +195,7 @@ export class Room {
       })
     }
     this.lastSeq = deps.lastSeq
+    this.storedBytes = deps.storedBytes ?? 0
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
     if (deps.schemaTooNew) this.readOnly = new BoardReadOnly('schema_too_new', deps.schemaTooNew)
     else if (deps.checksMeta) {
@@ -206,6 +209,14 @@ export class Room {
       metaMap(deps.doc).observe(check)
     }
   }
+
+  /**
+   * The board's stored size (V2: snapshot and log), kept up to date as batches are stored and the
+   * log compacted: what the loaded-rooms budget estimates this room's memory from (Rooms).
+   */
+  storedBytes: number
+  /** When anything last happened here: the loaded-rooms budget unloads the idlest rooms first. */
+  lastActive = Date.now()
 
   /** Why nobody may write to this board now, or null. */
   private readOnly: BoardReadOnly | null = null
@@ -444,6 +455,7 @@ export class Room {
   }
 
   private enqueue(job: Job): void {
+    this.lastActive = Date.now()
     this.inbox.push(job)
     if (!this.pumping) {
       this.pumping = true
@@ -525,10 +537,9 @@ export class Room {
         // Keys first: content stored without its key would be anybody's after a restart.
         const keys = this.newKeys.splice(0)
         if (keys.length) await this.deps.docs.recordClientKeys(this.boardId, keys)
-        seq = await this.deps.docs.append(
-          this.boardId,
-          accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update)),
-        )
+        const stored = accepted.map((a) => Y.convertUpdateFormatV1ToV2(a.update))
+        seq = await this.deps.docs.append(this.boardId, stored)
+        for (const u of stored) this.storedBytes += u.length
       } catch (e) {
         for (const done of serverJobs) done(e as Error)
         throw e
@@ -787,7 +798,9 @@ export class Room {
       if (missed.length) this.broadcast(missed)
     }
     if (this.lastSeq === 0) return
-    await this.deps.docs.compact(this.boardId, Y.encodeStateAsUpdateV2(this.doc), this.lastSeq)
+    const snapshot = Y.encodeStateAsUpdateV2(this.doc)
+    await this.deps.docs.compact(this.boardId, snapshot, this.lastSeq)
+    this.storedBytes = snapshot.length
   }
 
   private reject(conn: Connection, code: string, n = 1): void {

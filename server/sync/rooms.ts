@@ -11,6 +11,7 @@ import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Log } from '../log.ts'
 import type { Bus } from '../scale/bus.ts'
 import type { Storage } from '../storage/types.ts'
+import { HttpError } from '../errors.ts'
 import { Room, type RoomLimits, type RoomPolicy } from './room.ts'
 import { rewriteMigratedHistory, rewritesHistory } from './storedMigration.ts'
 
@@ -24,6 +25,21 @@ export type RoomsOptions = {
   onContentChange?: (boardId: string) => void
   /** How long an empty room stays loaded, so a reconnect does not reload it. */
   unloadAfterMs: number
+  /**
+   * What loaded rooms may hold in memory, estimated from their stored size; past it the idlest
+   * rooms without connections unload first, and a load that still does not fit is refused.
+   */
+  maxLoadedBytes?: number
+}
+
+/** Heap a loaded board takes per stored (V2) byte: 28 measured on a 5,000-story board. */
+export const HEAP_PER_STORED_BYTE = 30
+
+/** Every loaded room is in use and the budget is spent: the load waits for later (503, 1013). */
+export class RoomsFull extends HttpError {
+  constructor() {
+    super(503, 'instance_busy', 'this server holds as many boards as it can right now; try again in a minute')
+  }
 }
 
 export class Rooms {
@@ -201,6 +217,8 @@ export class Rooms {
     // Where the update stream is before reading storage: nothing published after it is missed.
     const streamFrom = bus ? await bus.position(boardId) : null
     const stored = await storage.docs.load(boardId)
+    const storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0)
+    await this.makeRoomFor(boardId, storedBytes)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdateV2(doc, update)
@@ -244,6 +262,7 @@ export class Rooms {
         : undefined,
       checksMeta: ownDocument,
       schemaTooNew,
+      storedBytes,
     })
     const hadHistory = stored.snapshot !== null || stored.updates.length > 0
     if (migrated.ok && changes.length && hadHistory && rewritesHistory(migrated.value.applied)) {
@@ -275,6 +294,32 @@ export class Rooms {
         this.options.log.warn('board_meta_mirror_failed', { board: boardId, error: (e as Error).message })
       })
     })
+  }
+
+  /**
+   * Keeps loaded rooms within the memory budget before a room of `storedBytes` loads: unloads the
+   * idlest rooms nobody is connected to; refuses the load if live rooms alone leave no room. A
+   * board larger than the whole budget still loads when nothing else is loaded.
+   */
+  private async makeRoomFor(boardId: string, storedBytes: number): Promise<void> {
+    const max = this.options.maxLoadedBytes
+    if (max === undefined) return
+    const estimate = (bytes: number) => bytes * HEAP_PER_STORED_BYTE
+    const others = () => [...this.loaded.values()].filter((r) => r.boardId !== boardId)
+    const used = () => others().reduce((n, r) => n + estimate(r.storedBytes), 0)
+    const need = estimate(storedBytes)
+    if (used() + need <= max) return
+    const idle = others().filter((r) => r.size === 0).sort((a, b) => a.lastActive - b.lastActive)
+    for (const room of idle) {
+      if (used() + need <= max) break
+      this.cancelUnload(room.boardId)
+      await this.unload(room)
+      this.options.log.info('room_unloaded_for_memory', { board: room.boardId })
+    }
+    if (used() + need > max && others().length > 0) {
+      this.options.log.warn('rooms_full', { board: boardId, loaded: others().length })
+      throw new RoomsFull()
+    }
   }
 
   private scheduleUnload(room: Room): void {

@@ -9,7 +9,7 @@ import { parseRoom } from '../../shared/model/facilitation.ts'
 import type { Log } from '../log.ts'
 import type { Storage } from '../storage/types.ts'
 import type { RoomConnection } from './room.ts'
-import type { Rooms } from './rooms.ts'
+import { RoomsFull, type Rooms } from './rooms.ts'
 import type { SyncSocket } from './socket.ts'
 import { connectionKey } from './clientKeys.ts'
 import { presentedToken } from '../auth/socketAuthorizer.ts'
@@ -98,6 +98,8 @@ export function syncHandler(deps: SyncRouteDeps, upgradeWebSocket: UpgradeWebSoc
               for (const frame of early.splice(0)) conn.receive(frame)
             },
             (e: unknown) => {
+              // Every loaded board is in use and memory is spent: a reconnect later will load it.
+              if (e instanceof RoomsFull) return ws.close(CLOSE.tryAgainLater, 'server busy')
               deps.log.error('room_load_failed', { board: board.id, error: (e as Error).message })
               ws.close(CLOSE.internalError, 'board could not be loaded')
             },
