@@ -1,6 +1,5 @@
 // Where one pattern of this board went: each higher cycle it was raised to, as what, with the
 // live status, the decline reason and the responses (the `raised` root, written by the server).
-import { STATUS_LABELS } from '../../shared/model/condition.ts'
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import type { BoardSession } from '../board/createSession.ts'
 import { boardPath } from '../app/route.ts'
@@ -36,11 +35,9 @@ export function RaisedMarks({ session, patternId }: { session: BoardSession; pat
           )}
           {(m.further ?? []).map((f) => (
             <div key={f.conditionId} className="raised-further" data-testid="raised-further" data-status={f.status}>
-              Then raised as <KindWord kind={f.kind} /> to {f.target.title} ({SCALE_LABELS[f.target.scale]}), {levelWords(f.levels)} up:{' '}
-              <StatusPill status={f.status} testId="raised-further-status" />
-              <span className="hint" data-testid="raised-further-from">
-                {' '}
-                {STATUS_LABELS[f.status]} by {f.target.title}, {levelWords(f.levels)} up
+              Further up, as <KindWord kind={f.kind} />:{' '}
+              <span data-testid="raised-further-from">
+                <StatusPill status={f.status} testId="raised-further-status" /> {f.status === 'raised' ? 'to' : 'by'} {f.target.title} ({SCALE_LABELS[f.target.scale]}), {levelWords(f.levels)} up
               </span>
               {f.status === 'declined' && f.declineReason && <p className="reason">Reason: {f.declineReason}</p>}
               {f.responses.length > 0 && (

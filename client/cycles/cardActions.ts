@@ -3,6 +3,7 @@
 // story's drag end does. The card itself stays the server's.
 import { rectContains } from '../../shared/model/geometry.ts'
 import type { MemberRole } from '../../shared/model/pattern.ts'
+import { resizePattern } from '../../shared/ops/pattern.ts'
 import { placeCard, setCardMembership } from '../../shared/ops/placement.ts'
 import type { Result } from '../../shared/result.ts'
 import type { BoardSession } from '../board/createSession.ts'
@@ -26,13 +27,31 @@ export function dropCard(s: BoardSession, conditionId: string, pos: { x: number;
   }, s.origin)
 }
 
-/** From the card's panel: evidence in `patternId` (placed inside its area), or out of any pattern. */
+/**
+ * From the card's panel: evidence in `patternId`, or out of any pattern. A card not yet placed is
+ * put inside the pattern, right of what it holds, and the pattern grows to hold it.
+ */
 export function makeEvidence(s: BoardSession, conditionId: string, patternId: string | null, role: MemberRole): void {
   const pattern = s.board.getState().patterns.find((p) => p.id === patternId)
+  const { placements, cardMembers, conditions } = s.cycles.data.getState()
   s.doc.transact(() => {
-    if (pattern && !s.cycles.data.getState().placements.has(conditionId)) {
-      const at = { x: pattern.area.x + 16, y: pattern.area.y + 48 }
+    if (pattern && !placements.has(conditionId)) {
+      const stories = s.board.getState().stories
+      const rights = [
+        ...pattern.members.flatMap((m) => {
+          const story = stories.get(m.storyId)
+          return story ? [story.pos.x + story.size.w] : []
+        }),
+        ...[...cardMembers].filter(([id, m]) => m.pattern === pattern.id && placements.has(id)).map(([id]) => placements.get(id)!.pos.x + CARD_W),
+      ]
+      const at = { x: Math.round(Math.max(pattern.area.x, ...rights) + 24), y: Math.round(pattern.area.y + 48) }
       if (!report(s, placeCard(s.doc, { conditionId, pos: at }, s.origin))) return
+      // About a card's height: the pattern grows to hold it (the canvas measures the real one).
+      const h = conditions.some((c) => c.id === conditionId) ? 220 : 0
+      const { area } = pattern
+      const w = Math.max(area.w, at.x + CARD_W + 24 - area.x)
+      const hh = Math.max(area.h, at.y + h - area.y)
+      if (w !== area.w || hh !== area.h) report(s, resizePattern(s.doc, { id: pattern.id, area: { ...area, w, h: hh } }, s.origin))
     }
     report(s, setCardMembership(s.doc, { conditionId, pattern: patternId, role }, s.origin))
   }, s.origin)
