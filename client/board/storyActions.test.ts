@@ -10,6 +10,9 @@ import { createBoardStore } from '../store/boardStore.ts'
 import { createStore } from '../store/createStore.ts'
 import type { BoardSession } from './createSession.ts'
 import { addKeptStory, createStoryAt, discardKept } from './storyActions.ts'
+import { createPattern } from '../../shared/ops/pattern.ts'
+import { boxesIntersect } from '../geometry/camera.ts'
+import { outerBoxOf } from '../patterns/patternGeometry.ts'
 import type { Offer } from '../access/keptWork.ts'
 import { initialUi, type UiState } from './uiState.ts'
 import { createUndoManager } from './undoManager.ts'
@@ -94,3 +97,17 @@ describe('work the board refused, offered back', () => {
     expect(s.device.getState().offers).toEqual([])
   })
 })
+
+describe('where N puts a new story', () => {
+  it('never on a pattern\'s title bar or inside its area, even when the view is centred there', () => {
+    const s = session()
+    // The view (800×600 at zoom 1, camera 0,0) is centred on (400, 300): a pattern's title bar.
+    const made = createPattern(s.doc, { name: 'Waiting', area: { x: 100, y: 310, w: 600, h: 300 }, storyIds: [] }, s.origin)
+    if (!made.ok) throw new Error(made.error.message)
+    const id = createStoryAt(s)!
+    const story = readBoard(s.doc).stories.find((x) => x.id === id)!
+    const box = { ...story.pos, ...story.size }
+    expect(boxesIntersect(box, outerBoxOf({ x: 100, y: 310, w: 600, h: 300 }))).toBe(false)
+  })
+})
+

@@ -16,6 +16,7 @@ import {
 import type { Result } from '../../shared/result.ts'
 import { screenToCanvas, showBox } from '../geometry/camera.ts'
 import { centredAt, nextStoryPosition } from '../geometry/nextStory.ts'
+import { outerBoxOf } from '../patterns/patternGeometry.ts'
 import { boxOf } from '../store/boardStore.ts'
 import { freePlace } from '../../shared/model/freePlace.ts'
 import type { BoardSession } from './createSession.ts'
@@ -83,8 +84,12 @@ export function createStoryAt(s: BoardSession, at?: { x: number; y: number }, te
   const centre = at ?? screenToCanvas(camera, { x: viewport.w / 2, y: viewport.h / 2 })
   const wanted = centredAt(centre, DEFAULT_STORY_SIZE)
   // Pointed at (a double-click): there. Otherwise (N, the toolbar): the centre of the view if it is
-  // free, else the nearest free place, so stories made at once by two people do not stack.
-  const pos = at ? wanted : freePlace({ ...wanted, ...DEFAULT_STORY_SIZE }, [...s.board.getState().stories.values()].map(boxOf))
+  // free, else the nearest free place, so stories made at once by two people do not stack. A
+  // pattern (its title bar and area) is not free: a story there would hide the title or sit in
+  // the area without being counted.
+  const { stories, patterns } = s.board.getState()
+  const taken = [...[...stories.values()].map(boxOf), ...patterns.map((p) => outerBoxOf(p.area))]
+  const pos = at ? wanted : freePlace({ ...wanted, ...DEFAULT_STORY_SIZE }, taken)
   const input = { pos, colour, ...(text ? { text } : {}) }
   const created = report(s, createStory(s.doc, input, s.origin))
   if (!created) return null

@@ -14,13 +14,17 @@ import {
   undo,
 } from '../board/storyActions.ts'
 import { fitBox, stepZoom, unionBoxes, zoomAt, type Box } from '../geometry/camera.ts'
+import { outerBoxOf } from '../patterns/patternGeometry.ts'
 import { boxOf } from '../store/boardStore.ts'
+import { readAreas } from '../tables/tableAreas.ts'
 import type { Command } from './keymap.ts'
 
+/** Everything on the board in view: stories, patterns with their title bars, and table areas. */
 export function zoomToFit(s: BoardSession): void {
   const { stories, patterns } = s.board.getState()
   const boxes: Box[] = [...stories.values()].map(boxOf)
-  for (const p of patterns) boxes.push({ x: p.area.x, y: p.area.y - 30, w: p.area.w, h: p.area.h + 30 })
+  for (const p of patterns) boxes.push(outerBoxOf(p.area))
+  for (const a of readAreas(s.doc)) boxes.push(a.rect)
   const { viewport } = s.ui.getState()
   s.ui.setState({ camera: fitBox(unionBoxes(boxes), viewport) })
 }
