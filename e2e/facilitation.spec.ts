@@ -131,7 +131,9 @@ describe('a facilitated team reflection', () => {
       await p.page.keyboard.press('n')
       await expect.poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), SYNC).toBe('draft-input')
       await hook(p.page, 'draft-input').fill(text)
-      await hook(p.page, 'draft-add').click()
+      // Enter adds it (Pia); the button does too (Pete).
+      if (p === pia) await hook(p.page, 'draft-input').press('Enter')
+      else await hook(p.page, 'draft-add').click()
       await expect.poll(() => p.page.locator('[data-testid=draft-story] .draft-text').allInnerTexts(), SYNC).toEqual([text])
     }
     expect(await pia.page.locator('[data-testid=draft-story] .private-tag').innerText()).toMatch(/private/i)
@@ -237,6 +239,11 @@ describe('a facilitated team reflection', () => {
     await pia.board.canvas.focus()
     await pia.page.keyboard.press('n')
     expect(await pia.board.api((lw) => lw.ui().editingId)).toBeNull()
+    // Typing on, as if writing: the letters are not board shortcuts (o would open the outline,
+    // p the pattern tool, i the details panel, h the hand).
+    await pia.page.keyboard.type('hope i go')
+    expect(await pia.board.api((lw) => ({ view: lw.ui().view, tool: lw.ui().tool, panelOpen: lw.ui().panelOpen }))).toEqual({ view: 'canvas', tool: 'select', panelOpen: false })
+    expect(await pia.board.api((lw) => lw.ui().notice)).toMatch(/locked the board/)
 
     // Forced: a raw socket with Pia's own session sends a real new story.
     const session = (await pia.context.cookies()).find((c) => c.name === 'lw_session')!.value
@@ -269,5 +276,21 @@ describe('a facilitated team reflection', () => {
     await pete.page.getByRole('button', { name: 'Zoom to fit (Shift+1)' }).click()
     await pete.page.locator(`[data-testid=lock-mark][data-item-id="${target!.id}"]`).waitFor()
     await pete.page.screenshot({ path: join(ARTIFACTS, 'facilitation.png') })
+  }, STEP)
+  it('End session asks in the page (no browser confirm box); Cancel keeps it, End session ends it for everyone', async () => {
+    let browserBoxes = 0
+    fay.page.on('dialog', (d) => {
+      browserBoxes++
+      void d.dismiss()
+    })
+    await hook(fay.page, 'session-end').click()
+    const ask = fay.page.getByRole('group', { name: 'Confirm ending the session' })
+    expect(await ask.innerText()).toContain('End the session? Private stories are revealed and locks are lifted.')
+    await ask.getByRole('button', { name: 'Cancel' }).click()
+    expect(await phaseOf(pete.page)).not.toBeNull()
+    await hook(fay.page, 'session-end').click()
+    await hook(fay.page, 'session-end-confirm').click()
+    for (const p of everyone) await expect.poll(() => hook(p.page, 'session-bar').count(), SYNC).toBe(0)
+    expect(browserBoxes).toBe(0)
   }, STEP)
 })

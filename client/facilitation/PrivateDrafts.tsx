@@ -74,12 +74,17 @@ function DraftList({ session, drafts }: { session: BoardSession; drafts: DraftSe
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) add(e)
+            // Enter adds the story (as in any one-line form); Shift+Enter starts a new line.
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) add(e)
           }}
+          aria-describedby="draft-input-hint"
           rows={3}
           maxLength={20_000}
           data-testid="draft-input"
         />
+        <span id="draft-input-hint" className="hint">
+          Enter adds it; Shift+Enter starts a new line.
+        </span>
         <button type="submit" className="primary" disabled={!text.trim() || !synced} data-testid="draft-add">
           Add private story
         </button>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { BoardSession } from '../board/createSession.ts'
 import { Icon } from '../chrome/Icon.tsx'
+import { ConfirmInline } from '../settings/ConfirmInline.tsx'
 import { useStore } from '../store/useStore.ts'
 import { attachLockGate } from './lockGate.ts'
 import { sendSession, type SessionAnswer, type SessionAction } from './sessionApi.ts'
@@ -110,6 +111,7 @@ type ControlProps = {
 function FacilitatorControls({ session, send, busy, locked, lockedItems, isPrivate, prev, next }: ControlProps) {
   const selection = useStore(session.ui, (s) => s.selection)
   const selectedPattern = useStore(session.ui, (s) => s.selectedPattern)
+  const [ending, setEnding] = useState(false)
   const chosen = [...selection, ...(selectedPattern ? [selectedPattern] : [])]
   const lockedSet = new Set(lockedItems)
   const anyChosenLocked = chosen.some((id) => lockedSet.has(id))
@@ -149,16 +151,15 @@ function FacilitatorControls({ session, send, busy, locked, lockedItems, isPriva
           Unlock all items
         </button>
       )}
-      <button
-        type="button"
-        onClick={() => {
-          if (window.confirm('End the session? Private stories are revealed and locks are lifted.')) send({ action: 'end' })
-        }}
-        disabled={busy}
-        data-testid="session-end"
-      >
+      <button type="button" onClick={() => setEnding(true)} disabled={busy || ending} aria-expanded={ending} data-testid="session-end">
         End session
       </button>
+      {/* Asked in the page, in the app's words (never the browser's own confirm box). */}
+      {ending && (
+        <ConfirmInline label="Confirm ending the session" action="End session" testId="session-end-confirm" onConfirm={() => send({ action: 'end' })} onCancel={() => setEnding(false)}>
+          End the session? Private stories are revealed and locks are lifted.
+        </ConfirmInline>
+      )}
     </div>
   )
 }

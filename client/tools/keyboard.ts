@@ -1,6 +1,7 @@
 // Board keyboard shortcuts on the window, except while a person types in a field or a story.
 import type { BoardSession } from '../board/createSession.ts'
-import { commandFor } from './keymap.ts'
+import { GATE_NOTICES } from '../facilitation/sessionRules.ts'
+import { commandFor, swallowedWhileLocked } from './keymap.ts'
 import { runCommand } from './runCommand.ts'
 
 const isTyping = (t: EventTarget | null): boolean =>
@@ -22,6 +23,12 @@ export function attachKeyboard(s: BoardSession): () => void {
         e.preventDefault()
         s.ui.setState({ spaceDown: true })
       }
+      return
+    }
+    const { canEdit, gate } = s.access.getState()
+    if (swallowedWhileLocked(e, !canEdit && gate === 'locked')) {
+      e.preventDefault()
+      s.ui.setState({ notice: GATE_NOTICES.locked })
       return
     }
     const cmd = commandFor(e)

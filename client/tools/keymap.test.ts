@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandFor, type KeyLike } from './keymap.ts'
+import { commandFor, swallowedWhileLocked, type KeyLike } from './keymap.ts'
 
 const k = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, ...mods })
 
@@ -33,5 +33,13 @@ describe('keymap', () => {
   it('ignores unknown keys and alt chords', () => {
     expect(commandFor(k('q'))).toBeNull()
     expect(commandFor(k('n', { altKey: true }))).toBeNull()
+  })
+
+  it('on a board locked for me, letters are typing, not commands; modifiers and symbols still work', () => {
+    const key = (k: string, mod: Partial<KeyLike> = {}): KeyLike => ({ key: k, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, ...mod })
+    for (const k of ['n', 'o', 'g', 'p', 'i', 'h', 'G', 'é']) expect(swallowedWhileLocked(key(k), true), k).toBe(true)
+    for (const k of ['?', '+', '-', 'Escape', 'ArrowLeft', '1']) expect(swallowedWhileLocked(key(k), true), k).toBe(false)
+    expect(swallowedWhileLocked(key('z', { ctrlKey: true }), true)).toBe(false)
+    expect(swallowedWhileLocked(key('o'), false)).toBe(false)
   })
 })

@@ -91,6 +91,14 @@ export function commandFor(e: KeyLike): Command | null {
   }
 }
 
+/**
+ * On a board locked for this person, letters are typing, not commands: a participant who starts
+ * writing must not flip views or tools letter by letter. Shortcuts with a modifier, symbols (?,
+ * +, -) and other keys still work.
+ */
+export const swallowedWhileLocked = (e: KeyLike, locked: boolean): boolean =>
+  locked && !e.metaKey && !e.ctrlKey && !e.altKey && e.key.length === 1 && /\p{L}/u.test(e.key)
+
 /** What the help popover lists, in the field's words. */
 export const SHORTCUTS: readonly [keys: string, what: string][] = [
   ['N or double-click', 'New story, type at once'],
