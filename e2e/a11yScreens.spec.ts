@@ -157,6 +157,24 @@ describe('accessibility of the connected-cycle screens', () => {
     await expect.poll(() => focused(page), SYNC).toBe('share-button')
   }, STEP)
 
+  it('a guest who joined the team board by link is told in the raise dialog that raising needs a role up there, before filling it in', async () => {
+    const invite = await tess.api.request<{ token: string }>('POST', `/api/boards/${teamBoard}/invites`, { role: 'contributor' })
+    const guest = await e2e.visitor()
+    await guest.page.goto(`${e2e.baseUrl}/i/${invite.body.token}`)
+    await guest.page.getByTestId('invite-display-name').fill('Gus Guest')
+    await guest.page.getByTestId('invite-submit').click()
+    await guest.page.waitForURL(/\/b\//)
+    await guest.board.ready()
+    await guest.board.showOutline()
+    await guest.page.locator(`[data-testid=outline] [data-testid=raise-button][data-pattern-id="${patterns['Trust comes first']}"]`).click()
+    const note = guest.page.getByTestId('raise-no-role')
+    await note.waitFor()
+    expect(await note.innerText()).toContain('Raising to City council needs a contributor role there')
+    expect(await guest.page.getByTestId('raise-kind-barrier').isDisabled()).toBe(true)
+    expect(await guest.page.getByTestId('raise-submit').isDisabled()).toBe(true)
+    await expectNoSevere(guest.page, 'raise dialog, no role up there')
+  }, STEP)
+
   it('the organisation board with raised cards, one resolved: canvas and outline', async () => {
     const { page } = omar
     await omar.board.open(orgBoard)

@@ -6,8 +6,8 @@ import { CONDITION_KINDS, type ConditionKind } from '../../shared/model/conditio
 import type { BoardSession } from '../board/createSession.ts'
 import { useStore } from '../store/useStore.ts'
 import { CycleDialog, OutcomeNote, TargetSelect, useTarget, type Outcome } from './CycleDialog.tsx'
-import { listLinks, raisePattern } from './cyclesApi.ts'
-import { explainError, raiseTargets } from './linkRules.ts'
+import { listLinks, listMyBoards, raisePattern } from './cyclesApi.ts'
+import { explainError, raiseTargets, targetsByRole } from './linkRules.ts'
 import { useLoad } from './useLoad.ts'
 
 const KIND_HELP: Record<ConditionKind, string> = {
@@ -18,7 +18,11 @@ const KIND_HELP: Record<ConditionKind, string> = {
 export function RaiseDialog({ session, patternId }: { session: BoardSession; patternId: string }) {
   const pattern = useStore(session.board, (s) => s.patterns.find((p) => p.id === patternId))
   const links = useLoad(() => listLinks(session.boardId), session.boardId)
-  const targets = raiseTargets(links.value?.links ?? [])
+  // Only the cycles this person may raise to (contributor or more there): a guest or an observer
+  // up there is told before filling the form in, not refused after submitting it.
+  const mine = useLoad(() => listMyBoards(), 'my-boards')
+  const roles = new Map((mine.value?.boards ?? []).flatMap((b) => (b.role ? [[b.id, b.role] as const] : [])))
+  const { allowed: targets, refused } = mine.value ? targetsByRole(raiseTargets(links.value?.links ?? []), roles) : { allowed: [], refused: [] }
   const [kind, setKind] = useState<ConditionKind | null>(null)
   const [target, setTarget] = useTarget(targets)
   const [note, setNote] = useState('')
@@ -47,7 +51,7 @@ export function RaiseDialog({ session, patternId }: { session: BoardSession; pat
         <legend>Raise as</legend>
         {CONDITION_KINDS.map((k) => (
           <label key={k} className="choice">
-            <input type="radio" name="raise-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`raise-kind-${k}`} disabled={done} />
+            <input type="radio" name="raise-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`raise-kind-${k}`} disabled={done || targets.length === 0} />
             <span>
               {k === 'enabler' ? 'Raise as enabler' : 'Raise as barrier'}
               <small>{KIND_HELP[k]}</small>
@@ -57,7 +61,13 @@ export function RaiseDialog({ session, patternId }: { session: BoardSession; pat
       </fieldset>
       {links.loading && <p aria-live="polite">Loading linked cycles…</p>}
       {links.error && <p className="error-note" role="alert">{explainError(links.error.code, links.error.message)}</p>}
-      {links.value && targets.length === 0 && (
+      {links.value && mine.value && targets.length === 0 && refused.length > 0 && (
+        <p className="info-note" data-testid="raise-no-role">
+          Raising to {refused.map((t) => t.title).join(' or ')} needs a contributor role there, which you do not have. Ask a facilitator of that board to add you, or
+          someone who has that role to raise it.
+        </p>
+      )}
+      {links.value && mine.value && targets.length === 0 && refused.length === 0 && (
         <p className="info-note" data-testid="raise-no-targets">
           No linked cycle at a higher scale yet (or the link is still waiting to be accepted).{' '}
           <button type="button" className="link-button" onClick={() => session.cycles.ui.setState({ raisePatternId: null, panel: 'links' })}>
@@ -68,7 +78,7 @@ export function RaiseDialog({ session, patternId }: { session: BoardSession; pat
       {targets.length > 0 && <TargetSelect label="To the higher cycle" targets={targets} value={target} onChange={setTarget} testId="raise-target" disabled={done} />}
       <label>
         Note <span className="hint">(optional: why it matters, what you ask for)</span>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} data-testid="raise-note" disabled={done} />
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} data-testid="raise-note" disabled={done || targets.length === 0} />
       </label>
       {outcome && <OutcomeNote outcome={outcome} testId="raise-result" />}
       <div className="dialog-actions">

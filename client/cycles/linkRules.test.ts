@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CycleLink } from './cyclesApi.ts'
-import { canAccept, explainError, explainShareError, groupLinks, kindProblem, linkCandidates, linkKindFor, raiseTargets, relationText, shareTargets } from './linkRules.ts'
+import { canAccept, explainError, explainShareError, groupLinks, kindProblem, linkCandidates, linkKindFor, raiseTargets, relationText, shareTargets, targetsByRole } from './linkRules.ts'
 
 const link = (over: Partial<CycleLink>): CycleLink => ({
   id: 'l1',
@@ -76,5 +76,14 @@ describe('link rules', () => {
     expect(explainShareError('not_linked', '', 'Housing team')).toMatch(/no active peer link to Housing team/)
     expect(explainShareError('forbidden', '', 'Housing team')).toMatch(/contributor \(or more\) on both boards/)
     expect(explainShareError('network', 'Offline')).toBe('Offline')
+  })
+
+  it('offers a raise only to cycles where this person is a contributor or more', () => {
+    const council = { boardId: 'org', title: 'Council', scale: 'organisation' as const }
+    const region = { boardId: 'reg', title: 'Region', scale: 'organisation' as const }
+    const roles = new Map([['org', 'contributor' as const], ['reg', 'observer' as const]])
+    expect(targetsByRole([council, region], roles)).toEqual({ allowed: [council], refused: [region] })
+    // A guest (no role on any other board) is offered none.
+    expect(targetsByRole([council, region], new Map())).toEqual({ allowed: [], refused: [council, region] })
   })
 })

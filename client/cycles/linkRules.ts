@@ -1,5 +1,6 @@
 // Which links make sense between two cycles, which linked cycles a pattern can be raised to, and
 // what the server's refusals mean in the field's words. Pure module: no DOM, no React.
+import { can, type Role } from '../../shared/access/roles.ts'
 import { isHigher } from '../../shared/model/condition.ts'
 import { SCALE_LABELS, type Scale } from '../../shared/model/cycle.ts'
 import type { CycleLink, LinkDirection, LinkKind } from './cyclesApi.ts'
@@ -49,6 +50,17 @@ export function raiseTargets(links: readonly CycleLink[]): RaiseTarget[] {
   return links.flatMap((l) =>
     l.direction === 'up' && l.status === 'active' && l.kind === 'vertical' ? targetOf(l) : [],
   )
+}
+
+/**
+ * The raise targets this person may raise to (a contributor or more there; the server checks the
+ * same) and those they may not, so the dialog offers only what their role allows.
+ */
+export function targetsByRole(targets: readonly RaiseTarget[], roles: ReadonlyMap<string, Role>): { allowed: RaiseTarget[]; refused: RaiseTarget[] } {
+  const allowed: RaiseTarget[] = []
+  const refused: RaiseTarget[] = []
+  for (const t of targets) (can(roles.get(t.boardId) ?? null, 'editBoard') ? allowed : refused).push(t)
+  return { allowed, refused }
 }
 
 /** Where a pattern of this board may be shared: active horizontal links to peers I can see. */
