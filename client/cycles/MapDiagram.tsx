@@ -3,7 +3,7 @@
 // (pending ones dashed). Keyboard: every cycle is a focusable link.
 import { SCALE_LABELS } from '../../shared/model/cycle.ts'
 import { boardPath } from '../app/route.ts'
-import type { CycleMap, OpenCounts } from './cyclesApi.ts'
+import type { CycleMap, MapCycle, OpenCounts } from './cyclesApi.ts'
 import { followLink } from './followLink.ts'
 import { layoutMap, NODE_H, NODE_W, type MapNode } from './mapLayout.ts'
 import { KIND_COLOURS } from './statusFlow.ts'
@@ -55,19 +55,43 @@ export function MapDiagram({ map, width }: { map: CycleMap; width: number }) {
 function CycleNode({ node }: { node: MapNode }) {
   const { cycle: c, x, y } = node
   const path = boardPath(c.id)
-  return (
-    <a href={path} onClick={(e) => followLink(e, path)} data-testid="map-cycle" data-board-id={c.id} data-scale={c.scale}>
+  const body = (
+    <>
       <rect className="node" x={x} y={y} width={NODE_W} height={NODE_H} rx={10} fill="#ffffff" stroke="#c3cad3" strokeWidth={1.5} />
       <text x={x + 12} y={y + 22} fontSize={14} fontWeight={600} fill="#1f2328">
         {clip(c.title, 28)}
       </text>
       <text x={x + 12} y={y + 40} fontSize={11} fill="#57606a">
-        {`${SCALE_LABELS[c.scale]} · ${c.role}`}
+        {`${SCALE_LABELS[c.scale]} · ${c.role ?? 'linked, no role'}`}
       </text>
       <Counts x={x + 12} y={y + 62} label="Open raised" counts={c.raised} direction="raised" />
       <Counts x={x + 12} y={y + 78} label="Open received" counts={c.received} direction="received" />
+      <text x={x + 12} y={y + 94} fontSize={11} fill="#57606a" data-testid="answered-count">
+        {answeredLine(c)}
+      </text>
+    </>
+  )
+  // A cycle in my chain that I have no role on: its shape and counts, no way in.
+  if (c.role === null) {
+    return (
+      <g data-testid="map-cycle" data-board-id={c.id} data-scale={c.scale} data-member="false">
+        {body}
+      </g>
+    )
+  }
+  return (
+    <a href={path} onClick={(e) => followLink(e, path)} data-testid="map-cycle" data-board-id={c.id} data-scale={c.scale} data-member="true">
+      {body}
     </a>
   )
+}
+
+/** Answered (resolved or declined) on this cycle and from it, and how long answers here took. */
+function answeredLine(c: MapCycle): string {
+  const here = c.received.answered ?? 0
+  const hours = c.received.medianAnswerHours
+  const took = hours === null || hours === undefined ? '' : ` (median ${hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`})`
+  return `Answered here: ${here}${took} · from here: ${c.raised.answered ?? 0}`
 }
 
 const plural = (n: number, one: string) => (n === 1 ? one : `${one}s`)

@@ -1,4 +1,4 @@
-// /map: every learning cycle I have a role on, by scale, with their links and open conditions;
+// /map: every learning cycle I have a role on and the chains they are in (active links), by scale, with their links and open conditions;
 // a diagram and, with the same data, a table.
 import { useEffect, useRef, useState } from 'react'
 import { getCycleMap } from './cyclesApi.ts'
@@ -34,7 +34,7 @@ export function MapPage() {
           Refresh
         </button>
       </header>
-      <p className="hint">Every cycle you have a role on, by system scale. Vertical links join scales (the higher cycle learns from the lower and enables it); horizontal links join peers. Counts are open enablers and barriers.</p>
+      <p className="hint">Every cycle you have a role on and the whole chain it is linked into (through active links), by system scale. Cycles you have no role on show their scale and counts; a person’s cycle keeps its title hidden. Vertical links join scales (the higher cycle learns from the lower and enables it); horizontal links join peers. Counts are open enablers and barriers, then those answered and how long answers took.</p>
       <div className="map-legend" aria-hidden="true">
         <span>
           <svg width="40" height="8">

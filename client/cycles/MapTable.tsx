@@ -19,7 +19,7 @@ export function MapTable({ map }: { map: CycleMap }) {
     })
   return (
     <table className="map-table" data-testid="map-table">
-      <caption className="visually-hidden">Learning cycles you can see, top scale first</caption>
+      <caption className="visually-hidden">Learning cycles you can see (yours and the chains they are in), top scale first</caption>
       <thead>
         <tr>
           <th scope="col">Cycle</th>
@@ -29,6 +29,7 @@ export function MapTable({ map }: { map: CycleMap }) {
           <th scope="col">Links</th>
           <th scope="col">Open raised (enablers / barriers)</th>
           <th scope="col">Open received (enablers / barriers)</th>
+          <th scope="col">Answered (received / raised; median time)</th>
         </tr>
       </thead>
       <tbody>
@@ -37,19 +38,27 @@ export function MapTable({ map }: { map: CycleMap }) {
           return (
             <tr key={c.id} data-testid="map-row" data-board-id={c.id}>
               <th scope="row">
-                <a href={boardPath(c.id)} onClick={(e) => followLink(e, boardPath(c.id))}>
-                  {c.title}
-                </a>
+                {c.role === null ? (
+                  c.title
+                ) : (
+                  <a href={boardPath(c.id)} onClick={(e) => followLink(e, boardPath(c.id))}>
+                    {c.title}
+                  </a>
+                )}
               </th>
               <td>{SCALE_LABELS[c.scale]}</td>
               <td>{ELEMENT_LABELS[c.element as CycleElement] ?? c.element}</td>
-              <td>{c.role}</td>
+              <td>{c.role ?? 'none (linked)'}</td>
               <td>{links.length ? <ul>{links.map((t) => <li key={t}>{t}</li>)}</ul> : 'None'}</td>
               <td data-testid="map-row-raised">
                 {c.raised.enablers} / {c.raised.barriers}
               </td>
               <td data-testid="map-row-received">
                 {c.received.enablers} / {c.received.barriers}
+              </td>
+              <td data-testid="map-row-answered">
+                {c.received.answered ?? 0} / {c.raised.answered ?? 0}
+                {c.received.medianAnswerHours != null ? `; ${c.received.medianAnswerHours} h` : ''}
               </td>
             </tr>
           )

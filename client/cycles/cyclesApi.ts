@@ -22,8 +22,13 @@ export type CycleLink = {
   other: { id: string; title: string | null; scale: Scale | null; visible: boolean } | null
 }
 
-export type OpenCounts = { enablers: number; barriers: number }
-export type MapCycle = { id: string; title: string; scale: Scale; element: string; role: Role; raised: OpenCounts; received: OpenCounts }
+/** Open enablers and barriers; answered (resolved or declined) and, received, the median hours to answer. */
+export type OpenCounts = { enablers: number; barriers: number; answered?: number; medianAnswerHours?: number | null }
+/**
+ * `role: null`: a cycle in one of my chains (through active links) that I have no role on; its
+ * title is a neutral one when `titleHidden` (person-scale boards).
+ */
+export type MapCycle = { id: string; title: string; titleHidden?: boolean; scale: Scale; element: string; role: Role | null; raised: OpenCounts; received: OpenCounts }
 export type MapLink = { id: string; kind: LinkKind; status: LinkStatus; lower: string; higher: string }
 export type CycleMap = { cycles: MapCycle[]; links: MapLink[] }
 

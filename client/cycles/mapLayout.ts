@@ -5,7 +5,7 @@ import { SCALES, type Scale } from '../../shared/model/cycle.ts'
 import type { MapCycle, MapLink } from './cyclesApi.ts'
 
 export const NODE_W = 240
-export const NODE_H = 88
+export const NODE_H = 104
 export const COL_GAP = 36
 export const ROW_H = 148
 /** A scale with no cycles the viewer can see still gets a (thin) row, so the ladder stays whole. */

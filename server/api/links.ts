@@ -141,28 +141,77 @@ export function linkRoutes({ storage, audit }: LinkRouteDeps): Hono<AppEnv> {
   return app
 }
 
-/** GET /api/cycles/map: every cycle the viewer may see, their links and open conditions. */
+/** Conditions that are answered: resolved or declined. */
+const ANSWERED = new Set(['resolved', 'declined'])
+const HOUR_MS = 3_600_000
+
+/**
+ * GET /api/cycles/map: the cycles I have a role on and the whole shape of every chain they are in,
+ * followed through active links only (pending ones only between my own boards). A board I have no
+ * role on shows its scale and counts; its title only where its scale is not `person` (a person's
+ * cycle may be named after them). Counts: open and answered conditions, and the median hours an
+ * answer took (from the raise to its last status change).
+ */
 export function mapRoutes({ storage }: { storage: Storage }): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.get('/map', async (c) => {
     const { user } = requireIdentity(c)
     const boards = await storage.boards.listFor(user.id)
-    const ids = boards.map((b) => b.id)
-    const visible = new Set(ids)
-    const links = (await storage.links.forBoards(ids)).filter((l) => visible.has(l.lowerBoard) && visible.has(l.higherBoard))
-    const conditions = await storage.conditions.forBoards(ids)
+    const mine = new Set(boards.map((b) => b.id))
+    const reached = new Set(mine)
+    const seenLinks = new Map<string, LinkRecord>()
+    for (let frontier = [...mine]; frontier.length; ) {
+      const next: string[] = []
+      for (const l of await storage.links.forBoards(frontier)) {
+        seenLinks.set(l.id, l)
+        if (l.status !== 'active') continue
+        for (const b of [l.lowerBoard, l.higherBoard]) {
+          if (!reached.has(b)) {
+            reached.add(b)
+            next.push(b)
+          }
+        }
+      }
+      frontier = next
+    }
+    const others: BoardRecord[] = []
+    for (const id of reached) {
+      if (mine.has(id)) continue
+      const b = await storage.boards.get(id)
+      if (b) others.push(b)
+    }
+    const present = new Set([...mine, ...others.map((b) => b.id)])
+    const links = [...seenLinks.values()].filter(
+      (l) => present.has(l.lowerBoard) && present.has(l.higherBoard) && (l.status === 'active' || (mine.has(l.lowerBoard) && mine.has(l.higherBoard))),
+    )
+    const conditions = await storage.conditions.forBoards([...present])
     const open = (boardId: string, side: 'sourceBoard' | 'targetBoard', kind: 'enabler' | 'barrier') =>
       conditions.filter((x) => x[side] === boardId && x.kind === kind && OPEN_STATUSES.has(x.status)).length
+    const answered = (boardId: string, side: 'sourceBoard' | 'targetBoard') => conditions.filter((x) => x[side] === boardId && ANSWERED.has(x.status))
+    const medianHours = (list: typeof conditions): number | null => {
+      const hours = list.map((x) => (Date.parse(x.updatedAt) - Date.parse(x.createdAt)) / HOUR_MS).sort((a, b) => a - b)
+      if (!hours.length) return null
+      const mid = Math.floor(hours.length / 2)
+      const m = hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2
+      return Math.round(m * 10) / 10
+    }
+    const counts = (id: string) => ({
+      raised: { enablers: open(id, 'sourceBoard', 'enabler'), barriers: open(id, 'sourceBoard', 'barrier'), answered: answered(id, 'sourceBoard').length },
+      received: {
+        enablers: open(id, 'targetBoard', 'enabler'),
+        barriers: open(id, 'targetBoard', 'barrier'),
+        answered: answered(id, 'targetBoard').length,
+        medianAnswerHours: medianHours(answered(id, 'targetBoard')),
+      },
+    })
     return c.json({
-      cycles: boards.map((b) => ({
-        id: b.id,
-        title: b.title,
-        scale: b.scale,
-        element: b.element,
-        role: b.role,
-        raised: { enablers: open(b.id, 'sourceBoard', 'enabler'), barriers: open(b.id, 'sourceBoard', 'barrier') },
-        received: { enablers: open(b.id, 'targetBoard', 'enabler'), barriers: open(b.id, 'targetBoard', 'barrier') },
-      })),
+      cycles: [
+        ...boards.map((b) => ({ id: b.id, title: b.title, titleHidden: false, scale: b.scale, element: b.element, role: b.role, ...counts(b.id) })),
+        ...others.map((b) => {
+          const hidden = b.scale === 'person'
+          return { id: b.id, title: hidden ? 'A person’s cycle (title hidden)' : b.title, titleHidden: hidden, scale: b.scale, element: b.element, role: null, ...counts(b.id) }
+        }),
+      ],
       links: links.map((l) => ({ id: l.id, kind: l.kind, status: l.status, lower: l.lowerBoard, higher: l.higherBoard })),
     })
   })

@@ -197,4 +197,25 @@ describe('the evidence chain across scales', () => {
     await stranger.signUp(`stranger-${Date.now()}@example.org`, 'Stranger')
     expect((await stranger.request('GET', `/api/conditions/${orgCard}/chain`)).status).toBe(403)
   })
+
+  it('[CY27] the map shows a team member the whole chain through active links: scales always, person titles hidden, open and answered counts', async () => {
+    const { ann, bea, team, org, orgCard } = await chain()
+    const elsewhere = await server.createBoard('Unlinked practice', 'person')
+    const invite = await server.owner.request<{ token: string }>('POST', `/api/boards/${team}/invites`, { role: 'contributor' })
+    const member = new ApiClient(server.url)
+    expect((await member.request('POST', `/api/invites/${invite.body.token}/accept`, { displayName: 'Team member' })).status).toBe(201)
+    expect((await server.owner.request('PATCH', `/api/conditions/${orgCard}`, { status: 'resolved', response: 'Done' })).status).toBe(200)
+    type Cycle = { id: string; title: string; titleHidden: boolean; scale: string; role: string | null; received: { barriers: number; answered: number; medianAnswerHours: number | null }; raised: { barriers: number; answered: number } }
+    const map = (await member.request<{ cycles: Cycle[]; links: Array<{ lower: string; higher: string; status: string }> }>('GET', '/api/cycles/map')).body
+    const byId = new Map(map.cycles.map((c) => [c.id, c]))
+    expect([...byId.keys()].sort()).toEqual([ann, bea, team, org].sort())
+    expect(byId.get(team)).toMatchObject({ title: 'Housing team', role: 'contributor', received: { barriers: 2, answered: 0 }, raised: { barriers: 0, answered: 1 } })
+    expect(byId.get(org)).toMatchObject({ title: 'County council', titleHidden: false, scale: 'organisation', role: null, received: { barriers: 0, answered: 1 } })
+    expect(byId.get(org)!.received.medianAnswerHours).toBeGreaterThanOrEqual(0)
+    for (const id of [ann, bea]) expect(byId.get(id)).toMatchObject({ titleHidden: true, scale: 'person', role: null, raised: { barriers: 1 } })
+    expect(JSON.stringify(map)).not.toContain('Ann’s practice')
+    expect(JSON.stringify(map)).not.toContain(elsewhere)
+    expect(map.links.every((l) => l.status === 'active')).toBe(true)
+    expect(map.links).toHaveLength(3)
+  })
 })
