@@ -1,12 +1,15 @@
 // Accessibility with axe-core on the screens a person goes through: sign-in, home, and a board
 // (canvas with a story being written, story details, keyboard help, outline view). No violation
 // of impact serious or critical is allowed; each is listed with its elements when one appears.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PEER_COLOURS } from '../client/presence/peers.ts'
 import { uniqueEmail } from '../server/testing/apiClient.ts'
 import type { BoardPage } from './pages/BoardPage.ts'
 import { report, severeViolations } from './support/axe.ts'
 import { type Person, PASSWORD, useE2E } from './support/fixture.ts'
+import { ARTIFACTS } from './support/paths.ts'
 
 // axe's source is injected as a script: the app's CSP (script-src 'self') would refuse it.
 const e2e = useE2E({ bypassCSP: true })
@@ -42,7 +45,11 @@ describe('accessibility (axe-core, serious and critical)', () => {
     'sign-in page',
     async () => {
       await visitor.signIn.goto()
+      // It says what Learning Wall is before asking for anything.
+      expect(await visitor.page.getByTestId('product-intro').innerText()).toMatch(/making sense of people’s stories together/)
       await expectNoSevere(visitor.page, 'sign-in page')
+      mkdirSync(ARTIFACTS, { recursive: true })
+      await visitor.page.screenshot({ path: join(ARTIFACTS, 'sign-in-1280.png') })
     },
     STEP,
   )
@@ -70,6 +77,15 @@ describe('accessibility (axe-core, serious and critical)', () => {
       })
       await visitor.home.goto()
       boardId = await visitor.home.createBoard('Accessible board')
+      // The new board says how to begin, and the hint goes with the first story.
+      const hint = visitor.page.getByTestId('empty-board-hint')
+      await hint.waitFor()
+      expect(await hint.innerText()).toMatch(/Double-click anywhere, or press N/)
+      await expectNoSevere(visitor.page, 'empty board')
+      await visitor.page.screenshot({ path: join(ARTIFACTS, 'empty-board-1280.png') })
+      await visitor.page.setViewportSize({ width: 768, height: 1024 })
+      await visitor.page.screenshot({ path: join(ARTIFACTS, 'empty-board-768.png') })
+      await visitor.page.setViewportSize({ width: 1280, height: 800 })
       await visitor.home.goto()
       expect(await visitor.home.boardTitles()).toContain('Accessible board')
       await expectNoSevere(visitor.page, 'home page')

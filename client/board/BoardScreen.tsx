@@ -1,5 +1,6 @@
 // The board screen: header (title, people, connection), tools, the canvas or the outline view,
 // the story panel and the help popover.
+import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { useEffect } from 'react'
 import { AccessBadges } from '../access/AccessBadges.tsx'
 import { AccessEndedNotice } from '../access/AccessEndedNotice.tsx'
@@ -107,6 +108,7 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
         {view === 'canvas' ? (
           <main className="canvas-main" aria-label="Board">
             <BoardCanvas session={session} />
+            <EmptyBoardHint session={session} />
             <LockMarks session={session} />
             {canEdit ? <Toolbar session={session} /> : <ViewToolbar session={session} />}
             <ZoomControls session={session} />

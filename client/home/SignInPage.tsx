@@ -26,6 +26,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <main className="page sign-in">
       <h1>Learning Wall</h1>
+      {/* What this is, before asking for anything: a person sent here by a link may not know. */}
+      <p className="product-intro" data-testid="product-intro">
+        A shared wall for making sense of people’s stories together: write them down, group them into patterns, and carry what
+        helps or gets in the way up to the people who can change it, seeing their answer back on your wall.
+      </p>
       <form className="create-board" onSubmit={submit} aria-labelledby="sign-in-heading">
         <h2 id="sign-in-heading">{mode === 'signin' ? 'Sign in' : 'Create an account'}</h2>
         <label>
