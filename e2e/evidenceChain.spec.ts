@@ -149,6 +149,11 @@ describe('the evidence chain across scales', () => {
     expect(md).toContain('raised to this board from below, carrying the evidence of 4 stories')
     expect(md).toContain('Barrier: Legal review holds families (from Housing team, team): Resolved')
     expect(md).toContain(ANSWER)
+    // The technical report prints the whole chain below the card as one (counts and what was carried).
+    const technical = await omar.page.evaluate((id) => fetch(`/api/boards/${id}/export/report.md?audience=technical`).then((r) => r.text()), b.org)
+    expect(technical).toContain('Chain below barrier “Legal review holds families” on this board:')
+    expect(technical).toContain('↳ Housing team (Team): barrier resolved, 4 stories')
+    expect(technical).toContain('↳ ↳ A person cycle (title hidden) (Person): barrier raised, 2 stories')
   }, STEP)
 
   it('[CY27] the organisation’s map shows the whole chain: scales always, person titles hidden, answered counts', async () => {

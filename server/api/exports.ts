@@ -102,12 +102,12 @@ export function exportRoutes({ storage, rooms, audit, jobs, budget }: ExportRout
 
   async function startJob(a: BoardAccess, input: z.infer<typeof JobInput>) {
     mayStart(a)
-    const { data, quotes } = await readBoardData(storage, rooms, a.board)
+    const { data, quotes, chains } = await readBoardData(storage, rooms, a.board)
     const base = fileBase(a.board.title)
     let job: RenderJob
     let fileName: string
     if (input.format === 'report.pdf') {
-      job = { kind: 'report.pdf', report: buildReport(data, quotes, input.audience) }
+      job = { kind: 'report.pdf', report: buildReport(data, quotes, input.audience, chains) }
       fileName = `${base}-report-${input.audience}.pdf`
     } else {
       const scope = scopeOf(input.pattern, input.stories)
@@ -158,9 +158,9 @@ export function exportRoutes({ storage, rooms, audit, jobs, budget }: ExportRout
   app.get('/:id/export/report.md', async (c) => {
     const a = await requireBoard(c, storage, c.req.param('id'), 'exportBoard')
     const audience = audienceOf(c.req.query('audience'))
-    const { data, quotes } = await readBoardData(storage, rooms, a.board)
+    const { data, quotes, chains } = await readBoardData(storage, rooms, a.board)
     await exported(a, 'report.md', { audience })
-    return c.body(reportMarkdown(buildReport(data, quotes, audience)), 200, {
+    return c.body(reportMarkdown(buildReport(data, quotes, audience, chains)), 200, {
       'content-type': 'text/markdown; charset=utf-8',
       ...attachment(`${fileBase(a.board.title)}-report-${audience}.md`),
     })

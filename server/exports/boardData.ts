@@ -7,11 +7,17 @@ import type { BoardExport } from '../../shared/export/format.ts'
 import { quotesOf } from '../../shared/export/report.ts'
 import { ROOT } from '../../shared/model/layout.ts'
 import { readVoteSession } from '../../shared/model/vote.ts'
+import type { ChainNode } from '../../shared/model/chainNode.ts'
+import { provenance } from '../cycles/provenance.ts'
 import { boardCardQuotes } from '../cycles/quotes.ts'
 import type { BoardRecord, Storage } from '../storage/types.ts'
 import type { Rooms } from '../sync/rooms.ts'
 
-export type BoardData = { data: BoardExport; quotes: Record<string, string[]> }
+/**
+ * `chains`: for each card raised onto the board, the chain below it as anyone with a role on this
+ * board may see it (counts and what was carried; person-scale titles hidden), for the technical report.
+ */
+export type BoardData = { data: BoardExport; quotes: Record<string, string[]>; chains: Record<string, ChainNode> }
 
 export async function readBoardData(storage: Storage, rooms: Rooms, board: BoardRecord): Promise<BoardData> {
   const sessionId = await rooms.read(board.id, (doc) => readVoteSession(doc)?.id ?? null)
@@ -23,9 +29,17 @@ export async function readBoardData(storage: Storage, rooms: Rooms, board: Board
     references: [...doc.getMap(ROOT.references).keys()],
   }))
   const cardQuotes = await boardCardQuotes({ storage, rooms }, board.id, ids)
+  const chains: Record<string, ChainNode> = {}
+  for (const id of ids.conditions) {
+    const record = await storage.conditions.get(id)
+    if (record?.targetBoard !== board.id) continue
+    const chain = await provenance({ storage, rooms, roleOf: async () => false }, record)
+    if (chain) chains[id] = chain
+  }
   return rooms.read(board.id, (doc) => ({
     data: exportBoard(doc, { anonymous: board.anonymous, ballots, exportedAt: new Date().toISOString(), quotes: cardQuotes }),
     quotes: quotesOf(doc),
+    chains,
   }))
 }
 

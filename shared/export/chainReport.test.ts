@@ -43,4 +43,17 @@ describe('reports at every level', () => {
   it('[CY30] received quotes stay counter-examples and name their teller and level', () => {
     expect(render('descriptive')).toContain('One family was housed within a week (counter-example) — Practitioner A, person cycle, 2 levels down')
   })
+
+  it('[CY28] the technical report prints the whole chain below a card as one', () => {
+    const doc = organisationBoard()
+    const data = exportBoard(doc, { anonymous: false, ballots: [], exportedAt: '2026-12-02T00:00:00.000Z' })
+    const evidence = (stories: number) => ({ stories, supports: stories, counterExamples: 0, working: stories, confidential: 0, restricted: 0, tellerRoles: 0, outcomes: {} })
+    const person = { conditionId: 'cond-ann', kind: 'barrier' as const, status: 'raised' as const, role: 'supports' as const, board: { id: null, title: null, scale: 'person' as const }, access: false, pattern: null, stories: [], evidence: evidence(2), quotes: [{ text: 'Twelve families wait', role: 'supports' as const, teller: 'Practitioner A' }], below: [] }
+    const chains = { 'cond-org1': { ...person, conditionId: 'cond-org1', status: 'resolved' as const, board: { id: null, title: 'Housing team', scale: 'team' as const }, evidence: evidence(3), quotes: [], below: [person] } }
+    const md = reportMarkdown(buildReport(data, quotesOf(doc), 'technical', chains))
+    expect(md).toContain('Chain below barrier “Legal review holds families” on this board:')
+    expect(md).toContain('↳ Housing team (Team): barrier resolved, 3 stories')
+    expect(md).toContain('↳ ↳ A person cycle (title hidden) (Person): barrier raised, 2 stories')
+    expect(md).toContain('“Twelve families wait” — Practitioner A')
+  })
 })

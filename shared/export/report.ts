@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { MAX_QUOTES, quoteOf } from '../model/carried.ts'
 import { quotable } from '../model/consent.ts'
+import type { ChainNode } from '../model/chainNode.ts'
 import { STATUS_LABELS } from '../model/condition.ts'
 import { ELEMENT_LABELS, SCALE_LABELS } from '../model/cycle.ts'
 import { summarizeEvidence, type EvidenceSummary } from '../model/evidence.ts'
@@ -51,7 +52,11 @@ export function quotesOf(doc: Y.Doc): Record<string, string[]> {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-export function buildReport(data: BoardExport, quotes: Record<string, string[]>, audience: Audience): Report {
+/**
+ * `chains`: the chain below each card raised onto the board (by condition id), as the server
+ * resolved it for this export; the technical report prints each as one, level by level.
+ */
+export function buildReport(data: BoardExport, quotes: Record<string, string[]>, audience: Audience, chains: Record<string, ChainNode> = {}): Report {
   const stories = new Map(data.stories.map((s) => [s.id, asStory(s)]))
   const summaries = new Map(data.patterns.map((p) => [p.id, summarizeEvidence(asPattern(p), stories)]))
   const totals = data.votes.session?.status === 'closed' ? (data.votes.session.totals ?? {}) : null
@@ -95,7 +100,7 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
 
   report.sections.push(methodSection(data))
   report.sections.push(countsSection(data))
-  report.sections.push(provenanceSection(data))
+  report.sections.push(provenanceSection(data, chains))
   report.sections.push(limitationsSection(data))
   return report
 }
@@ -222,8 +227,22 @@ function receivedQuotes(data: BoardExport): Section | null {
   return blocks.length ? { heading: 'Quotes from linked boards', blocks } : null
 }
 
-function provenanceSection(data: BoardExport): Section {
+/** One chain, top to bottom: each level's board, pattern counts and what was carried, indented. */
+function chainItems(node: ChainNode, depth: number): string[] {
+  const where = node.board.title ?? `A ${SCALE_LABELS[node.board.scale].toLowerCase()} cycle (title hidden)`
+  const e = node.evidence
+  const role = node.role === 'counter-example' ? ', as a counter-example' : ''
+  const line = `${'↳ '.repeat(depth)}${where} (${SCALE_LABELS[node.board.scale]}${role}): ${node.kind} ${STATUS_LABELS[node.status].toLowerCase()}, ${plural(e.stories, 'story', 'stories')} (${e.supports} supporting, ${plural(e.counterExamples, 'counter-example')}; ${e.working} working, ${e.confidential} confidential, ${e.restricted} restricted)`
+  const quotes = node.quotes.map((q) => `${'  '.repeat(depth + 1)}“${q.text}”${q.role === 'counter-example' ? ' (counter-example)' : ''}${q.teller ? ` — ${q.teller}` : ''}`)
+  return [line, ...quotes, ...node.below.flatMap((n) => chainItems(n, depth + 1))]
+}
+
+function provenanceSection(data: BoardExport, chains: Record<string, ChainNode> = {}): Section {
   const items: string[] = []
+  for (const c of data.conditions) {
+    const chain = chains[c.id]
+    if (chain) items.push(`Chain below ${c.kind} “${c.name}” on this board:`, ...chainItems(chain, 1))
+  }
   for (const p of data.patterns) {
     for (const m of data.raised[p.id] ?? []) {
       const answers = m.responses.map((r) => `${r.authorName} (${r.at.slice(0, 10)}): ${r.text}`).join(' | ')
