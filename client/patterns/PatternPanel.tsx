@@ -11,6 +11,8 @@ import { VoteControls } from '../vote/VoteControls.tsx'
 import { DescriptionField } from './DescriptionField.tsx'
 import { EvidenceList } from './EvidenceList.tsx'
 import { MemberRoleSelect } from './MemberRoleSelect.tsx'
+import { memberLabel } from './memberLabel.ts'
+import { useRestrictedText, withRestrictedText } from '../ethics/useRestrictedText.ts'
 import './patterns.css'
 
 export function PatternPanel({ session }: { session: BoardSession }) {
@@ -50,6 +52,8 @@ function useDraft(value: string, save: (v: string) => void) {
 
 function PatternForm({ session, pattern }: { session: BoardSession; pattern: Pattern }) {
   const stories = useStore(session.board, (s) => s.stories)
+  // Its owner and facilitators read a restricted member's text from the restricted room, as on the canvas.
+  const restrictedText = useRestrictedText(session)
   const name = useDraft(pattern.name, (v) => renamePattern(session, pattern.id, v))
   const reason = useDraft(pattern.confidenceReason ?? '', (v) => judgePattern(session, pattern.id, { confidenceReason: v.trim() || null }))
   const members = pattern.members.flatMap((m) => (stories.has(m.storyId) ? [{ ...m, story: stories.get(m.storyId)! }] : []))
@@ -94,7 +98,7 @@ function PatternForm({ session, pattern }: { session: BoardSession; pattern: Pat
           {members.map((m, i) => (
             <li key={m.storyId} data-testid="pattern-member" data-story-id={m.storyId}>
               <button type="button" className="link-button member-text" onClick={() => select(session, [m.storyId])} title="Select this story">
-                {m.story.text.slice(0, 80) || 'Empty story'}
+                {memberLabel(withRestrictedText(m.story, restrictedText))}
               </button>
               <MemberRoleSelect session={session} storyId={m.storyId} patternId={pattern.id} role={m.role} label={`Role of story ${i + 1}`} />
               <button type="button" className="link-button" onClick={() => moveToPattern(session, m.storyId, null)} aria-label={`Take story ${i + 1} out of the pattern`}>
