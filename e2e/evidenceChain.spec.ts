@@ -148,6 +148,7 @@ describe('the evidence chain across scales', () => {
     const md = await omar.page.evaluate((id) => fetch(`/api/boards/${id}/export/report.md?audience=concise`).then((r) => r.text()), b.org)
     expect(md).toContain('raised to this board from below, carrying the evidence of 4 stories')
     expect(md).toContain('Barrier: Legal review holds families (from Housing team, team): Resolved')
+    expect(md).toContain('measures: Legal review 5 months (1 story), People seen 23 people (2 stories)')
     expect(md).toContain(ANSWER)
     // The technical report prints the whole chain below the card as one (counts and what was carried).
     const technical = await omar.page.evaluate((id) => fetch(`/api/boards/${id}/export/report.md?audience=technical`).then((r) => r.text()), b.org)

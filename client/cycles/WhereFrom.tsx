@@ -57,6 +57,11 @@ function Node({ node, depth }: { node: ChainNode; depth: number }) {
         {node.pattern ? ` · pattern “${node.pattern.name}”` : ''}
       </p>
       <p className="condition-meta" data-testid="chain-evidence">{evidenceLines(node.evidence).join('; ')}</p>
+      {node.measures.length > 0 && (
+        <p className="condition-meta" data-testid="chain-measures">
+          Measures: {node.measures.map((m) => `${m.name} ${m.sum}${m.unit ? ` ${m.unit}` : ''} (${m.count})`).join('; ')}
+        </p>
+      )}
       {node.access ? (
         node.stories.length > 0 && (
           <ul aria-label="Stories">

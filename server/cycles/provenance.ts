@@ -10,7 +10,7 @@ import type { ChainNode } from '../../shared/model/chainNode.ts'
 import { readBoard } from '../../shared/model/readBoard.ts'
 import type { MemberRole } from '../../shared/model/pattern.ts'
 import type { ConditionRecord } from '../storage/types.ts'
-import { chainEvidence, chainQuotes, chainSources, type ChainDeps } from './chain.ts'
+import { chainEvidence, chainMeasures, chainQuotes, chainSources, type ChainDeps } from './chain.ts'
 
 export async function provenance(deps: ChainDeps & { roleOf: (boardId: string) => Promise<boolean> }, top: ConditionRecord): Promise<ChainNode | null> {
   const seen = new Set<string>()
@@ -46,6 +46,7 @@ export async function provenance(deps: ChainDeps & { roleOf: (boardId: string) =
         ? (read.sources?.stories ?? []).map(({ member, story }) => ({ id: story.id, text: story.text, role: member.role, sensitivity: story.sensitivity, tellerRole: story.tellerRole }))
         : [],
       evidence: chainEvidence(sources),
+      measures: chainMeasures(sources),
       quotes: access ? [] : chainQuotes({ ...sources, stories: sources.stories.filter((s) => s.boardId === board.id) }),
       below,
     }

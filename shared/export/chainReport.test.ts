@@ -40,6 +40,13 @@ describe('reports at every level', () => {
     expect(md).toContain('Barrier: Legal review holds families (from Housing team, team): Resolved; evidence of 5 stories (4 supporting, 1 counter-example, 4 from further below); answered: “Legal review now takes two weeks” (Director, 2026-12-01)')
   })
 
+  it('[CY30] the measures carried up the chain appear summed with the card', () => {
+    const doc = organisationBoard()
+    const data = exportBoard(doc, { anonymous: false, ballots: [], exportedAt: '2026-12-02T00:00:00.000Z' })
+    const node = { conditionId: 'cond-org1', kind: 'barrier' as const, status: 'resolved' as const, role: 'supports' as const, board: { id: null, title: 'Housing team', scale: 'team' as const }, access: false, pattern: null, stories: [], evidence: data.conditions[0]!.evidence, measures: [{ name: 'People seen', unit: 'people', count: 2, sum: 23 }], quotes: [], below: [] }
+    expect(reportMarkdown(buildReport(data, quotesOf(doc), 'concise', { 'cond-org1': node }))).toContain('; measures: People seen 23 people (2 stories); answered:')
+  })
+
   it('[CY30] received quotes stay counter-examples and name their teller and level', () => {
     expect(render('descriptive')).toContain('One family was housed within a week (counter-example) — Practitioner A, person cycle, 2 levels down')
   })
@@ -48,7 +55,7 @@ describe('reports at every level', () => {
     const doc = organisationBoard()
     const data = exportBoard(doc, { anonymous: false, ballots: [], exportedAt: '2026-12-02T00:00:00.000Z' })
     const evidence = (stories: number) => ({ stories, supports: stories, counterExamples: 0, working: stories, confidential: 0, restricted: 0, tellerRoles: 0, outcomes: {} })
-    const person = { conditionId: 'cond-ann', kind: 'barrier' as const, status: 'raised' as const, role: 'supports' as const, board: { id: null, title: null, scale: 'person' as const }, access: false, pattern: null, stories: [], evidence: evidence(2), quotes: [{ text: 'Twelve families wait', role: 'supports' as const, teller: 'Practitioner A' }], below: [] }
+    const person = { measures: [], conditionId: 'cond-ann', kind: 'barrier' as const, status: 'raised' as const, role: 'supports' as const, board: { id: null, title: null, scale: 'person' as const }, access: false, pattern: null, stories: [], evidence: evidence(2), quotes: [{ text: 'Twelve families wait', role: 'supports' as const, teller: 'Practitioner A' }], below: [] }
     const chains = { 'cond-org1': { ...person, conditionId: 'cond-org1', status: 'resolved' as const, board: { id: null, title: 'Housing team', scale: 'team' as const }, evidence: evidence(3), quotes: [], below: [person] } }
     const md = reportMarkdown(buildReport(data, quotesOf(doc), 'technical', chains))
     expect(md).toContain('Chain below barrier “Legal review holds families” on this board:')

@@ -88,7 +88,7 @@ export function buildReport(data: BoardExport, quotes: Record<string, string[]>,
   if (data.conditions.length) {
     report.sections.push({
       heading: 'Raised to this board from below',
-      blocks: [{ kind: 'list', items: data.conditions.map((c) => `${cap(c.kind)}: ${c.name} (from ${c.source.title}, ${c.source.scale}): ${STATUS_LABELS[c.status]}${c.declineReason ? `: ${c.declineReason}` : ''}; ${carriedLine(c.evidence)}${answersLine(c.responses)}`) }],
+      blocks: [{ kind: 'list', items: data.conditions.map((c) => `${cap(c.kind)}: ${c.name} (from ${c.source.title}, ${c.source.scale}): ${STATUS_LABELS[c.status]}${c.declineReason ? `: ${c.declineReason}` : ''}; ${carriedLine(c.evidence)}${measuresLine(chains[c.id]?.measures ?? [])}${answersLine(c.responses)}`) }],
     })
   }
   if (audience === 'concise') return report
@@ -119,6 +119,10 @@ function carriedLine(e: BoardExport['conditions'][number]['evidence']): string {
   const below = e.fromBelow ? `, ${e.fromBelow} from further below` : ''
   return `evidence of ${plural(e.stories, 'story', 'stories')} (${e.supports} supporting, ${plural(e.counterExamples, 'counter-example')}${below})`
 }
+
+/** The measures carried up the chain, summed by name and unit (stories whose consent covers linked boards). */
+const measuresLine = (measures: ChainNode['measures']): string =>
+  measures.length ? `; measures: ${measures.map((m) => `${m.name} ${round(m.sum)}${m.unit ? ` ${m.unit}` : ''} (${plural(m.count, 'story', 'stories')})`).join(', ')}` : ''
 
 const answersLine = (responses: ReadonlyArray<{ authorName: string; text: string; at: string }>): string =>
   responses.length ? `; answered: ${responses.map((r) => `“${r.text}” (${r.authorName}, ${r.at.slice(0, 10)})`).join(' ')}` : ''

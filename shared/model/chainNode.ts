@@ -1,6 +1,6 @@
 // One level of "Where this came from" (GET /api/conditions/:id/chain): a card's source board and
 // pattern, with what the reader's roles there allow, and the levels below it. Pure types.
-import type { CarriedEvidence, CarriedQuote, ConditionKind, ConditionStatus } from './condition.ts'
+import type { CarriedEvidence, CarriedMeasure, CarriedQuote, ConditionKind, ConditionStatus } from './condition.ts'
 import type { Scale } from './cycle.ts'
 import type { MemberRole } from './pattern.ts'
 
@@ -20,6 +20,8 @@ export type ChainNode = {
   stories: ChainStory[]
   /** Over this node and everything below it, each story once. */
   evidence: CarriedEvidence
+  /** Measures over this node and everything below it, summed by name and unit under consent. */
+  measures: CarriedMeasure[]
   /** What was carried: quotes under each story's consent (when the reader has no role here). */
   quotes: CarriedQuote[]
   below: ChainNode[]
