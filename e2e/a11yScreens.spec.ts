@@ -117,6 +117,24 @@ describe('accessibility of the connected-cycle screens', () => {
     await page.getByTestId('vote-open').waitFor({ state: 'detached' })
   }, STEP)
 
+  it('the details panel shows a measure\'s whole name and unit', async () => {
+    const { page } = tess
+    const [a] = await tess.board.stories()
+    const at = await tess.board.storyOnScreen(a!.id)
+    await page.mouse.click(at.x, at.y)
+    await page.keyboard.press('i')
+    await page.getByTestId('story-panel').waitFor()
+    await page.getByRole('button', { name: 'Add measure' }).click()
+    await page.getByLabel('Measure 1 name').fill('household income')
+    await page.getByLabel('Measure 1 value').fill('1200')
+    await page.getByLabel('Measure 1 unit').fill('GBP/month')
+    const cut = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('.measure-row input')].filter((i) => i.scrollWidth > i.clientWidth + 1).map((i) => i.value))
+    expect(cut).toEqual([])
+    await expectNoSevere(page, 'story details panel with a measure')
+    await page.getByRole('button', { name: 'Close story details' }).click()
+    await page.getByTestId('story-panel').waitFor({ state: 'detached' })
+  }, STEP)
+
   it('the outline: axe; a story moved to another pattern keeps the focus on its pattern field', async () => {
     const { page } = tess
     await tess.board.showOutline()
