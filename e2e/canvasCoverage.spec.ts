@@ -189,6 +189,26 @@ describe('the canvas draws every story in view', () => {
   )
 
   it(
+    'a long story being written grows its editor downwards: its first line stays in sight',
+    async () => {
+      const { page } = ann
+      await page.keyboard.press('Escape')
+      await ann.board.newStory()
+      await ann.board.type('First line of a long story. ' + 'More of what happened, for whom and what changed. '.repeat(8))
+      const editor = await page.evaluate(() => {
+        const box = document.querySelector<HTMLElement>('.story-editor')!
+        const content = document.querySelector<HTMLElement>('[data-testid=story-editor]')!
+        const first = content.querySelector('p')!.getBoundingClientRect()
+        const frame = box.getBoundingClientRect()
+        return { scrolled: box.scrollTop, firstInside: first.top >= frame.top - 1, grew: box.scrollHeight <= box.clientHeight + 1 && box.offsetHeight > 140 }
+      })
+      expect(editor).toEqual({ scrolled: 0, firstInside: true, grew: true })
+      await ann.board.stopWriting()
+    },
+    STEP,
+  )
+
+  it(
     'following the facilitator while she writes new stories off to the side',
     async () => {
       await bob.board.open(boardId)

@@ -1,5 +1,6 @@
 // The one rich-text editor on the canvas, mounted on demand as a DOM overlay over the story being
-// written. Its box follows the camera, scaled so its text lines up with the canvas drawing.
+// written. Its box follows the camera, scaled so its text lines up with the canvas drawing, and
+// grows downwards with the text (never scrolls the start of a long story out of sight).
 import type { BoardSession } from '../board/createSession.ts'
 import { STORY_PADDING } from '../canvas/storyStyle.ts'
 import { useStore } from '../store/useStore.ts'
@@ -19,7 +20,7 @@ export function StoryEditor({ session, storyId }: { session: BoardSession; story
       <FormatBar editor={editor} />
       <div
         className="story-editor"
-        style={{ width: story.size.w, height: story.size.h, padding: STORY_PADDING, background: story.colour, transform: `scale(${camera.zoom})` }}
+        style={{ width: story.size.w, minHeight: story.size.h, padding: STORY_PADDING, background: story.colour, transform: `scale(${camera.zoom})` }}
       >
         <EditorContent editor={editor} />
       </div>
