@@ -125,7 +125,8 @@ export function exportRoutes({ storage, rooms, audit, jobs, budget }: ExportRout
           : ids
             ? data.patterns.filter((p) => p.members.some((m) => keep.has(m.storyId))).map((p) => ({ ...p, members: p.members.filter((m) => keep.has(m.storyId)) }))
             : data.patterns
-        job = { kind: 'board.pdf', data: { ...data, stories, patterns } }
+        // What was raised to the board belongs to the whole board's PDF, not to a pattern's or a selection's.
+        job = { kind: 'board.pdf', data: { ...data, stories, patterns, conditions: scope.kind === 'board' ? data.conditions : [] } }
       }
       fileName = `${base}${scope.kind === 'board' ? '' : `-${scope.kind}`}.${input.format === 'board.png' ? 'png' : 'pdf'}`
     }

@@ -22,7 +22,7 @@ describe('export jobs', () => {
     const data = exportBoard(doc, { anonymous: false, ballots, exportedAt: '2026-11-26T04:00:00.000Z' })
     const good = jobs.start({ kind: 'board.pdf', data }, owner)
     expect(await jobs.settled(good.id)).toMatchObject({ status: 'done', progress: 1, contentType: 'application/pdf' })
-    expect(pdfPages(jobs.file(good.id, 'board-1', 'user-1')!)).toBe(3)
+    expect(pdfPages(jobs.file(good.id, 'board-1', 'user-1')!)).toBe(4)
     expect(jobs.get(good.id, 'board-1', 'user-2')).toBeNull()
     expect(jobs.file(good.id, 'board-2', 'user-1')).toBeNull()
   })

@@ -4,6 +4,7 @@ import { exportBoard } from '../../shared/export/exportBoard.ts'
 import { AUDIENCES, buildReport, quotesOf } from '../../shared/export/report.ts'
 import { renderSvg } from '../../shared/export/svg.ts'
 import { richBoard } from '../../shared/export/testBoard.ts'
+import { boardPdf } from './pdf.ts'
 import { pdfPages, pdfText } from './pdfText.ts'
 import { render } from './render.ts'
 
@@ -17,13 +18,21 @@ describe('PDF and PNG exports', () => {
     const progress: number[] = []
     const pdf = await render({ kind: 'board.pdf', data }, (done, total) => progress.push(done / total))
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-')
-    expect(pdfPages(pdf)).toBe(1 + data.patterns.length)
+    // The overview, what was raised to the board from below [CY30], then one page per pattern.
+    expect(pdfPages(pdf)).toBe(2 + data.patterns.length)
     expect(progress.at(-1)).toBe(1)
     const text = pdfText(pdf)
     expect(text).toContain('Persistence builds trust')
     expect(text).toContain('Waiting lists felt endless')
     expect(text).toContain('Restricted story')
     expect(text).not.toContain('CANARY')
+  })
+
+  it('[CY30] the board PDF has a page of what was raised to the board from below, with evidence and answers', async () => {
+    const text = pdfText(await boardPdf(data, () => {}, { compress: false }))
+    expect(text).toContain('Raised to this board from below')
+    expect(text).toContain('Barrier: Benefit rules')
+    expect(text).toMatch(/Evidence carried: \d+ stories/)
   })
 
   it('report PDFs for every audience carry the report and never the restricted or confidential text', async () => {

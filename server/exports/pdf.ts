@@ -4,6 +4,7 @@
 // Runs inside the export worker (exportWorker.ts), never on the server's event loop.
 import PDFDocument from 'pdfkit'
 import { summarizeEvidence } from '../../shared/model/evidence.ts'
+import { STATUS_LABELS } from '../../shared/model/condition.ts'
 import { asPattern, asStory, round } from '../../shared/export/csv.ts'
 import type { BoardExport, ExportStory } from '../../shared/export/format.ts'
 import type { Report } from '../../shared/export/report.ts'
@@ -33,6 +34,9 @@ export async function boardPdf(data: BoardExport, progress: Progress, options: P
   const doc = new PDFDocument({ ...PAGE, compress: options.compress ?? true, info: { Title: winAnsi(data.board.title), Creator: 'Learning Wall' } })
   const total = data.patterns.length + 1
   overviewPage(doc, data)
+  // What was raised to the board from below, with the evidence carried and its answers: a board
+  // whose content came from below (an organisation's) is not blank.
+  if (data.conditions.length) fromBelowPage(doc, data)
   progress(1, total)
   const stories = new Map(data.stories.map((s) => [s.id, s]))
   const models = new Map(data.stories.map((s) => [s.id, asStory(s)]))
@@ -53,6 +57,25 @@ export async function boardPdf(data: BoardExport, progress: Progress, options: P
     progress(i + 2, total)
   })
   return finish(doc)
+}
+
+function fromBelowPage(doc: PDFKit.PDFDocument, data: BoardExport): void {
+  doc.addPage(PAGE)
+  doc.font('Helvetica-Bold').fontSize(18).fillColor('#111').text('Raised to this board from below')
+  for (const c of data.conditions) {
+    if (doc.y > doc.page.height - 140) doc.addPage(PAGE)
+    const e = c.evidence
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).fillColor(c.kind === 'enabler' ? '#1a5e20' : '#842029')
+      .text(winAnsi(`${c.kind === 'enabler' ? 'Enabler' : 'Barrier'}: ${c.name}`))
+    doc.font('Helvetica').fontSize(10).fillColor('#444')
+      .text(winAnsi(`From ${c.source.title} (${c.source.scale}) · ${STATUS_LABELS[c.status]}${c.declineReason ? `: ${c.declineReason}` : ''}`))
+      .text(winAnsi(`Evidence carried: ${e.stories} stories (${e.supports} supporting, ${e.counterExamples} counter-examples${e.fromBelow ? `, ${e.fromBelow} from further below` : ''}); ${e.working} working, ${e.confidential} confidential, ${e.restricted} restricted.`))
+    if (c.summary) doc.fillColor('#222').text(winAnsi(c.summary))
+    for (const q of c.quotes ?? []) {
+      doc.font('Helvetica-Oblique').fillColor('#333').text(winAnsi(`"${q.text}"${q.role === 'counter-example' ? ' (counter-example)' : ''}${q.teller ? ` - ${q.teller}` : ''}`), { indent: 12 })
+    }
+    for (const r of c.responses) doc.font('Helvetica').fillColor('#111').text(winAnsi(`Answer: ${r.text} (${r.authorName}, ${r.at.slice(0, 10)})`), { indent: 12 })
+  }
 }
 
 function storyBlock(doc: PDFKit.PDFDocument, s: ExportStory, role: string): void {
