@@ -130,6 +130,13 @@ describe('a facilitated team reflection', () => {
       await p.page.locator('canvas').first().focus()
       await p.page.keyboard.press('n')
       await expect.poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), SYNC).toBe('draft-input')
+      // The notice N gives ("Private writing: add your stories…") does not cover "Add private story",
+      // also on a tablet (Pete).
+      if (p === pete) await p.page.setViewportSize({ width: 768, height: 1024 })
+      await expect.poll(() => p.page.locator('.notice').innerText(), SYNC).toMatch(/Private writing/)
+      const [toast, addButton] = await Promise.all([p.page.locator('.notice').boundingBox(), hook(p.page, 'draft-add').boundingBox()])
+      expect(toast!.x >= addButton!.x + addButton!.width || toast!.x + toast!.width <= addButton!.x || toast!.y >= addButton!.y + addButton!.height || toast!.y + toast!.height <= addButton!.y).toBe(true)
+      if (p === pete) await p.page.setViewportSize({ width: 1280, height: 800 })
       await hook(p.page, 'draft-input').fill(text)
       // Enter adds it (Pia); the button does too (Pete).
       if (p === pia) await hook(p.page, 'draft-input').press('Enter')
