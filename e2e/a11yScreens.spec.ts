@@ -117,6 +117,26 @@ describe('accessibility of the connected-cycle screens', () => {
     await page.getByTestId('vote-open').waitFor({ state: 'detached' })
   }, STEP)
 
+  it('Connected cycles: the "Link another cycle" form is whole at 1280 px (nothing cut or out of reach); axe', async () => {
+    const { page } = tess
+    await page.getByTestId('links-toggle').click()
+    const form = page.getByTestId('link-form')
+    await form.waitFor()
+    await form.scrollIntoViewIfNeeded()
+    const cut = await page.evaluate(() => {
+      const f = document.querySelector<HTMLElement>('[data-testid=link-form]')!
+      const panel = f.closest<HTMLElement>('.cycles-panel') ?? document.body
+      const p = panel.getBoundingClientRect()
+      return [f, ...f.querySelectorAll<HTMLElement>('*')].filter((el) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 0 && (r.right > p.right + 1 || r.left < p.left - 1 || r.right > window.innerWidth || el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      }).map((el) => el.tagName + (el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''))
+    })
+    expect(cut).toEqual([])
+    await expectNoSevere(page, 'Connected cycles panel')
+    await page.getByTestId('links-toggle').click()
+  }, STEP)
+
   it('the details panel shows a measure\'s whole name and unit', async () => {
     const { page } = tess
     const [a] = await tess.board.stories()
