@@ -86,6 +86,28 @@ describe('the evidence chain across scales', () => {
     expect(held).toEqual(expect.arrayContaining([`${cards.ann}:${teamPattern}`, `${cards.bea}:${teamPattern}`]))
     expect(await tess.board.api((lw) => Object.keys(lw.doc.getMap('placements').toJSON()).length)).toBe(2)
     await tess.page.getByRole('button', { name: 'Close the condition panel' }).click()
+
+    // [CY21] Dragged on the canvas like a story: out of the pattern it leaves it, back in it joins.
+    const area = await tess.board.api((lw) => lw.snapshot().patterns[0]!.area)
+    await tess.page.evaluate((a) => window.__learningWall!.session.ui.setState({ camera: { x: -a.x + 60, y: -a.y + 80, zoom: 0.5 } }), area)
+    const placed = () => tess.board.api((lw) => lw.doc.getMap('placements').toJSON() as Record<string, { pos: { x: number; y: number } }>)
+    const memberOf = (id: string) =>
+      tess.page.evaluate((cid) => (window.__learningWall!.doc.getMap('members').get(cid) as { pattern?: string } | undefined)?.pattern ?? null, id)
+    const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      const [a, b] = [await tess.board.toScreen(from), await tess.board.toScreen(to)]
+      await tess.page.mouse.move(a.x, a.y)
+      await tess.page.mouse.down()
+      await tess.page.mouse.move(b.x, b.y, { steps: 8 })
+      await tess.page.mouse.up()
+    }
+    const start = (await placed())[cards.bea]!.pos
+    const grip = { x: start.x + 20, y: start.y + 12 }
+    const outside = { x: area.x + area.w + 80, y: start.y + 12 }
+    await drag(grip, outside)
+    await expect.poll(() => memberOf(cards.bea), SYNC).toBe(null)
+    expect((await placed())[cards.bea]!.pos.x).toBeGreaterThan(area.x + area.w)
+    await drag(outside, grip)
+    await expect.poll(() => memberOf(cards.bea), SYNC).toBe(teamPattern)
     await tess.page.getByRole('button', { name: 'Fit' }).click()
     await tess.page.screenshot({ path: join(ARTIFACTS, 'chain-team.png') })
   }, STEP)
