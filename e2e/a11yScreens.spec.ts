@@ -3,7 +3,8 @@
 // opens, the raise dialog (Esc gives the focus back to Raise…), a story moved to another pattern
 // in the outline (the focus stays on its pattern field), the skip link, the organisation board
 // with raised cards (one resolved: the green pill's contrast) on the canvas and in the outline,
-// the map and the presenter view. Screenshots: e2e/artifacts/raise-dialog-1280.png, -768.png.
+// the map and the presenter view. Screenshots: e2e/artifacts/raise-dialog-, higher-board-,
+// presenter-1280.png and -768.png.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -217,7 +218,13 @@ describe('accessibility of the connected-cycle screens', () => {
     const { page } = omar
     await omar.board.open(orgBoard)
     await expect.poll(() => omar.board.api((lw) => lw.session.cycles.data.getState().conditions.length), SYNC).toBe(2)
+    // Cards are content: the board does not call itself empty.
+    expect(await page.getByTestId('empty-board-hint').count()).toBe(0)
     await expectNoSevere(page, 'organisation board, canvas with cards')
+    await page.screenshot({ path: join(ARTIFACTS, 'higher-board-1280.png') })
+    await page.setViewportSize({ width: 768, height: 1024 })
+    await page.screenshot({ path: join(ARTIFACTS, 'higher-board-768.png') })
+    await page.setViewportSize({ width: 1280, height: 800 })
     await omar.board.showOutline()
     await page.locator('[data-testid=condition]').first().waitFor()
     await expectNoSevere(page, 'organisation board, outline with cards')
@@ -231,5 +238,9 @@ describe('accessibility of the connected-cycle screens', () => {
     await tess.page.goto(`${e2e.baseUrl}/b/${teamBoard}/present`)
     await tess.page.getByTestId('board-canvas').waitFor()
     await expectNoSevere(tess.page, 'presenter view')
+    await tess.page.screenshot({ path: join(ARTIFACTS, 'presenter-1280.png') })
+    await tess.page.setViewportSize({ width: 768, height: 1024 })
+    await tess.page.screenshot({ path: join(ARTIFACTS, 'presenter-768.png') })
+    await tess.page.setViewportSize({ width: 1280, height: 800 })
   }, STEP)
 })
