@@ -38,7 +38,7 @@ describe('consent', () => {
     addStory(doc, 'story-conf', { text: 'Confidential', fields: { sensitivity: 'confidential', consent: consent('linkedBoards', 'quotes') } })
     addPattern(doc, 'pattern-1', ['story-none', 'story-linked', 'story-both', 'story-conf'])
     const carried = carriedPattern(doc, 'pattern-1')!
-    expect(linkedQuotes(doc, 'pattern-1')).toEqual([{ text: 'Linked and quoted', role: 'supports' }])
+    expect(linkedQuotes(doc, 'pattern-1')).toEqual([{ text: 'Linked and quoted', role: 'supports', teller: 'tenant' }])
     expect(carried.evidence.stories).toBe(4)
     // What is copied onto a card holds no story's words.
     expect(JSON.stringify(carried)).not.toContain('Linked and quoted')
