@@ -30,3 +30,11 @@ describe('card text', () => {
     expect(cut[1]!.endsWith('…')).toBe(true)
   })
 })
+
+describe('evidence carried through the chain', () => {
+  it('[CY22] a card whose evidence came partly from further down says how much', () => {
+    const e = { stories: 4, supports: 4, counterExamples: 0, working: 4, confidential: 0, restricted: 0, tellerRoles: 1, outcomes: {} }
+    expect(evidenceLines({ ...e, fromBelow: 3 })[0]).toBe('4 stories: 4 supporting, 0 counter-examples (3 from cycles further down)')
+    expect(evidenceLines(e)[0]).toBe('4 stories: 4 supporting, 0 counter-examples')
+  })
+})

@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** The counts that crossed with the card, in three short lines. */
 export function evidenceLines(e: CarriedEvidence): string[] {
   return [
-    `${plural(e.stories, 'story', 'stories')}: ${e.supports} supporting, ${plural(e.counterExamples, 'counter-example')}`,
+    `${plural(e.stories, 'story', 'stories')}: ${e.supports} supporting, ${plural(e.counterExamples, 'counter-example')}${e.fromBelow ? ` (${e.fromBelow} from cycles further down)` : ''}`,
     `${e.working} working · ${e.confidential} confidential · ${e.restricted} restricted`,
     `${plural(e.tellerRoles, 'teller role')}`,
   ]
