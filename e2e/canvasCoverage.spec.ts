@@ -104,9 +104,12 @@ describe('the canvas draws every story in view', () => {
       await page.keyboard.press('+')
       await expect.poll(() => ann.board.camera().then((c) => c.zoom)).toBe(1.25)
       await expectAllDrawn(page, 'at 125 %')
+      const wide = await ann.board.api((lw) => lw.ui().viewport.w)
       await page.keyboard.press('i')
       await page.getByTestId('story-panel').waitFor()
       await expectAllDrawn(page, 'panel open')
+      // The panel lies over the canvas's edge: the canvas keeps its width (item 6).
+      expect(await ann.board.api((lw) => lw.ui().viewport.w)).toBe(wide)
       for (let i = 0; i < 8; i++) {
         await ann.board.newStory()
         await ann.board.type(`New note ${i + 1}`)

@@ -121,13 +121,16 @@ export function BoardScreen({ session, fallbackTitle, navigate }: Props) {
             <OutlineView session={session} />
           </ReadOnlyScope>
         )}
-        {panelOpen && (
-          <ReadOnlyScope session={session}>
-            <StoryPanel session={session} />
-          </ReadOnlyScope>
-        )}
-        <PatternPanel session={session} />
-        <CyclesPanels session={session} />
+        {/* Side panels lie over the canvas's right edge instead of squeezing it (issue 17). */}
+        <div className="side-panels">
+          {panelOpen && (
+            <ReadOnlyScope session={session}>
+              <StoryPanel session={session} />
+            </ReadOnlyScope>
+          )}
+          <PatternPanel session={session} />
+          <CyclesPanels session={session} />
+        </div>
         <PrivateDrafts session={session} />
       </div>
       <KeptWork session={session} />
