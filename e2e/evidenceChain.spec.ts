@@ -143,7 +143,6 @@ describe('the evidence chain across scales', () => {
     expect(text).not.toContain('Ann Practitioner')
     expect(text).toContain('A person cycle (title hidden)')
     expect(text).toContain('One family was housed within a week')
-    await omar.page.getByRole('button', { name: 'Fit' }).click()
     await omar.page.screenshot({ path: join(ARTIFACTS, 'chain-organisation.png') })
     await chain.scrollIntoViewIfNeeded()
     await panel.screenshot({ path: join(ARTIFACTS, 'chain-where-from.png') })
