@@ -165,7 +165,7 @@ describe('peers: a pattern shared with a horizontally linked cycle', () => {
     const item = pia.page.locator('[data-testid=outline] [data-testid=reference]')
     await expect.poll(() => item.getAttribute('data-live'), SYNC).toBe('true')
 
-    await inOutline(tess, `[data-testid=outline-pattern][data-pattern-id="${patternId}"]`).getByRole('button', { name: `Open the panel of pattern ${RENAMED}` }).click()
+    await inOutline(tess, `[data-testid=outline-pattern][data-pattern-id="${patternId}"]`).getByRole('button', { name: `Pattern details: ${RENAMED}` }).click()
     await tess.page.getByTestId('pattern-delete').click()
     await expect.poll(() => item.getAttribute('data-live'), SYNC).toBe('false')
     expect(await item.getByTestId('reference-name').innerText()).toBe(RENAMED)
