@@ -2,6 +2,7 @@
 // down. Both boards' documents are written by the server, after it checks the caller's role on
 // both and the link. The card carries counts and what the raising group wrote, never a story's
 // words: its quotes are resolved from the source board when read (GET …/quotes, cycles/quotes.ts).
+import { requireEitherBoard } from './recordAccess.ts'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/access/roles.ts'
@@ -184,9 +185,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     const identity = requireIdentity(c)
     const condition = await storage.conditions.get(c.req.param('conditionId'))
     if (!condition) throw new HttpError(404, 'not_found', 'no such condition')
-    const onTarget = await storage.memberships.get(condition.targetBoard, identity.user.id)
-    const onSource = onTarget ? null : await storage.memberships.get(condition.sourceBoard, identity.user.id)
-    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
+    await requireEitherBoard(storage, identity.user.id, condition, 'condition')
     const { quotes, measures } = await conditionChain({ storage, rooms }, condition)
     return c.json({ conditionId: condition.id, quotes, measures })
   })
@@ -199,9 +198,7 @@ export function conditionRoutes({ storage, rooms, audit }: ConditionRouteDeps): 
     const identity = requireIdentity(c)
     const condition = await storage.conditions.get(c.req.param('conditionId'))
     if (!condition) throw new HttpError(404, 'not_found', 'no such condition')
-    const onTarget = await storage.memberships.get(condition.targetBoard, identity.user.id)
-    const onSource = onTarget ? null : await storage.memberships.get(condition.sourceBoard, identity.user.id)
-    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this condition')
+    await requireEitherBoard(storage, identity.user.id, condition, 'condition')
     const roleOf = async (boardId: string) => (await storage.memberships.get(boardId, identity.user.id)) !== null
     return c.json({ conditionId: condition.id, chain: await provenance({ storage, rooms, roleOf }, condition) })
   })

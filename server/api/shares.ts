@@ -1,6 +1,7 @@
 // Sharing a pattern with a horizontally linked peer cycle as a read-only reference card. The card
 // carries counts and what the sharing group wrote; its quotes are resolved from the source board
 // when read (GET /api/shares/:id/quotes, cycles/quotes.ts), never copied.
+import { requireEitherBoard } from './recordAccess.ts'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/access/roles.ts'
@@ -82,9 +83,7 @@ export function shareRoutes({ storage, rooms, audit, sharing }: ShareRouteDeps):
     const identity = requireIdentity(c)
     const share = await storage.shares.get(c.req.param('shareId'))
     if (!share) throw new HttpError(404, 'not_found', 'no such share')
-    const onTarget = await storage.memberships.get(share.targetBoard, identity.user.id)
-    const onSource = onTarget ? null : await storage.memberships.get(share.sourceBoard, identity.user.id)
-    if (!onTarget && !onSource) throw new HttpError(403, 'forbidden', 'you do not have access to this reference')
+    await requireEitherBoard(storage, identity.user.id, share, 'reference')
     return c.json({ shareId: share.id, quotes: await shareQuotes({ storage, rooms }, share) })
   })
 

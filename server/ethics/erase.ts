@@ -15,6 +15,24 @@ export async function boardsRestoredFrom(storage: Storage, boardId: string): Pro
 }
 
 /**
+ * Every board restored from this board's versions, from theirs in turn and so on, that still
+ * exists, nearest first: they hold the board's stories themselves.
+ */
+export async function restoredDescendants(storage: Storage, boardId: string): Promise<string[]> {
+  const out: string[] = []
+  const done = new Set([boardId])
+  const queue = await boardsRestoredFrom(storage, boardId)
+  while (queue.length) {
+    const next = queue.shift()!
+    if (done.has(next)) continue
+    done.add(next)
+    queue.push(...(await boardsRestoredFrom(storage, next)))
+    if (await storage.boards.get(next)) out.push(next)
+  }
+  return out
+}
+
+/**
  * Loads every board this one raised conditions to or shares patterns with, and the boards restored
  * from their versions: a board stored before evidence by reference holds copied quotes until it is
  * loaded, which runs the board/2 migration over its document, history and versions

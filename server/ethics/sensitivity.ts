@@ -18,7 +18,7 @@ import { zAbove } from '../../shared/model/zorder.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { refreshRaisedEvidence } from '../cycles/raisedEvidence.ts'
-import { boardsRestoredFrom, eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
+import { eraseHistory, linkedBoardsMigrated, restoredDescendants, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'sensitivity' }
 
@@ -48,14 +48,7 @@ export async function restrict(deps: EraseDeps, boardId: string, storyId: string
   if (!here.ok) return here
   // Boards restored from this board's saved versions hold the story itself: restricted there too
   // (where it still is and is not restricted yet), and in boards restored from those.
-  const done = new Set([boardId])
-  const queue = await boardsRestoredFrom(deps.storage, boardId)
-  while (queue.length) {
-    const next = queue.shift()!
-    if (done.has(next)) continue
-    done.add(next)
-    queue.push(...(await boardsRestoredFrom(deps.storage, next)))
-    if (!(await deps.storage.boards.get(next))) continue
+  for (const next of await restoredDescendants(deps.storage, boardId)) {
     const there = await sensitivityOf(deps, next, storyId)
     if (there !== null && there !== 'restricted') await restrictHere(deps, next, storyId)
   }

@@ -9,7 +9,7 @@ import { restrictedRoom } from '../../shared/model/restricted.ts'
 import { withdrawStory, withdrawnMap } from '../../shared/model/withdrawal.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { refreshRaisedEvidence } from '../cycles/raisedEvidence.ts'
-import { boardsRestoredFrom, eraseHistory, linkedBoardsMigrated, rewriteVersions, type EraseDeps } from './erase.ts'
+import { eraseHistory, linkedBoardsMigrated, restoredDescendants, rewriteVersions, type EraseDeps } from './erase.ts'
 
 const ORIGIN: Origin = { kind: 'server', reason: 'withdrawal' }
 
@@ -27,14 +27,7 @@ export async function withdraw(deps: EraseDeps, boardId: string, storyId: string
   await refreshRaisedEvidence(deps, boardId)
   const boards = new Set(first.value.boards)
   let versions = first.value.versions
-  const done = new Set([boardId])
-  const queue = await boardsRestoredFrom(deps.storage, boardId)
-  while (queue.length) {
-    const next = queue.shift()!
-    if (done.has(next)) continue
-    done.add(next)
-    queue.push(...(await boardsRestoredFrom(deps.storage, next)))
-    if (!(await deps.storage.boards.get(next))) continue
+  for (const next of await restoredDescendants(deps.storage, boardId)) {
     const there = await withdrawHere(deps, next, storyId)
     if (!there.ok) continue // restored from a version older than the story
     for (const b of there.value.boards) boards.add(b)
