@@ -33,20 +33,44 @@ async function visit(): Promise<void> {
       provider.once('sync', () => (clearTimeout(t), resolve()))
     })
     totals.visits++
-    provider.awareness.setLocalStateField('user', { name: `P${doc.clientID % 1000}`, colour: '#336699' })
-    timers.push(setInterval(() => {
-      provider.awareness.setLocalStateField('pointer', { x: rand(0, 2000), y: rand(0, 1200) })
-      totals.presence++
-    }, 200))
-    timers.push(setInterval(() => {
-      const ids = [...storiesMap(doc).keys()]
-      if (ids.length < 20 || Math.random() < 0.2) {
-        if (createStory(doc, { pos: { x: rand(0, 3000), y: rand(0, 2000) }, text: `Soak story ${totals.stories}: waited weeks for a reply` }, local).ok) totals.stories++
-      } else {
-        const id = ids[Math.floor(Math.random() * ids.length)]!
-        if (moveStories(doc, { moves: [{ id, pos: { x: rand(0, 3000), y: rand(0, 2000) } }] }, local).ok) totals.moves++
-      }
-    }, 3000))
+    provider.awareness.setLocalStateField('user', {
+      name: `P${doc.clientID % 1000}`,
+      colour: '#336699',
+    })
+    timers.push(
+      setInterval(() => {
+        provider.awareness.setLocalStateField('pointer', { x: rand(0, 2000), y: rand(0, 1200) })
+        totals.presence++
+      }, 200),
+    )
+    timers.push(
+      setInterval(() => {
+        const ids = [...storiesMap(doc).keys()]
+        if (ids.length < 20 || Math.random() < 0.2) {
+          if (
+            createStory(
+              doc,
+              {
+                pos: { x: rand(0, 3000), y: rand(0, 2000) },
+                text: `Soak story ${totals.stories}: waited weeks for a reply`,
+              },
+              local,
+            ).ok
+          )
+            totals.stories++
+        } else {
+          const id = ids[Math.floor(Math.random() * ids.length)]!
+          if (
+            moveStories(
+              doc,
+              { moves: [{ id, pos: { x: rand(0, 3000), y: rand(0, 2000) } }] },
+              local,
+            ).ok
+          )
+            totals.moves++
+        }
+      }, 3000),
+    )
     await new Promise((r) => setTimeout(r, stayMs))
   } catch {
     totals.failedVisits++

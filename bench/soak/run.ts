@@ -64,7 +64,9 @@ while (!finished) {
   if (finished) break
   const m = await memory(server)
   samples.push({ ...m, atS: Math.round((Date.now() - began) / 1000) })
-  log(`${samples.at(-1)!.atS} s: heap ${MiB(m.heapUsed)} MiB, rss ${MiB(m.rss)} MiB, rooms ${m.rooms}`)
+  log(
+    `${samples.at(-1)!.atS} s: heap ${MiB(m.heapUsed)} MiB, rss ${MiB(m.rss)} MiB, rooms ${m.rooms}`,
+  )
 }
 const totals = JSON.parse(crowdOut.trim().split('\n').at(-1) ?? '{}') as Record<string, number>
 
@@ -90,13 +92,24 @@ const result = {
   startRssMiB: MiB(start.rss),
   endRssMiB: MiB(end.rss),
   endRooms: end.rooms,
-  samples: samples.map((s) => ({ atS: s.atS, heapMiB: MiB(s.heapUsed), rssMiB: MiB(s.rss), rooms: s.rooms })),
+  samples: samples.map((s) => ({
+    atS: s.atS,
+    heapMiB: MiB(s.heapUsed),
+    rssMiB: MiB(s.rss),
+    rooms: s.rooms,
+  })),
 }
 const dir = join(REPO, 'bench', 'results')
 mkdirSync(dir, { recursive: true })
 writeFileSync(join(dir, 'soak.json'), JSON.stringify(result, null, 2))
-console.log(`Soak: ${CLIENTS} clients on ${BOARDS} boards for ${MINUTES} min: ${totals.visits ?? 0} visits (${totals.failedVisits ?? 0} failed), ${totals.stories ?? 0} stories, ${totals.moves ?? 0} moves`)
-console.log(`heap after a full GC: start ${result.startHeapMiB} MiB, peak ${result.peakHeapMiB} MiB, end ${result.endHeapMiB} MiB (${end.rooms} rooms loaded); rss start ${result.startRssMiB} MiB, end ${result.endRssMiB} MiB`)
+console.log(
+  `Soak: ${CLIENTS} clients on ${BOARDS} boards for ${MINUTES} min: ${totals.visits ?? 0} visits (${totals.failedVisits ?? 0} failed), ${totals.stories ?? 0} stories, ${totals.moves ?? 0} moves`,
+)
+console.log(
+  `heap after a full GC: start ${result.startHeapMiB} MiB, peak ${result.peakHeapMiB} MiB, end ${result.endHeapMiB} MiB (${end.rooms} rooms loaded); rss start ${result.startRssMiB} MiB, end ${result.endRssMiB} MiB`,
+)
 const grew = end.heapUsed - start.heapUsed
-console.log(`end − start: ${MiB(grew)} MiB heap ${grew <= Math.max(8 * 1024 * 1024, start.heapUsed * 0.2) ? '(back to its starting level)' : '(DID NOT RETURN: a leak?)'}`)
+console.log(
+  `end − start: ${MiB(grew)} MiB heap ${grew <= Math.max(8 * 1024 * 1024, start.heapUsed * 0.2) ? '(back to its starting level)' : '(DID NOT RETURN: a leak?)'}`,
+)
 process.exit(0)

@@ -25,9 +25,12 @@ const config = loadConfig({
 })
 const storage = await openSqliteStorage({ dataDir })
 const lw = createApp({ config, storage, log: silentLog })
-const server = serve({ fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: lw.serverOptions }, (info) => {
-  process.stdout.write(`READY ${info.port}\n`)
-})
+const server = serve(
+  { fetch: lw.app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: lw.serverOptions },
+  (info) => {
+    process.stdout.write(`READY ${info.port}\n`)
+  },
+)
 lw.injectWebSocket(server)
 
 process.on('message', (m: { kind: string }) => {
@@ -36,8 +39,17 @@ process.on('message', (m: { kind: string }) => {
   gc()
   gc()
   const mem = process.memoryUsage()
-  process.send?.({ kind: 'memory', heapUsed: mem.heapUsed, rss: mem.rss, external: mem.external, rooms: lw.rooms.loadedCount() })
+  process.send?.({
+    kind: 'memory',
+    heapUsed: mem.heapUsed,
+    rss: mem.rss,
+    external: mem.external,
+    rooms: lw.rooms.loadedCount(),
+  })
 })
 process.on('SIGTERM', () => {
-  void lw.close().then(() => storage.close()).finally(() => process.exit(0))
+  void lw
+    .close()
+    .then(() => storage.close())
+    .finally(() => process.exit(0))
 })

@@ -18,10 +18,18 @@ export class BoardBudget {
   async check(userId: string): Promise<void> {
     const since = new Date(this.now() - HOUR_MS).toISOString()
     if ((await this.storage.boards.countOwnedBy(userId, since)) >= this.limits.perHour) {
-      throw new HttpError(429, 'board_budget', `at most ${this.limits.perHour} new boards an hour; try again later`)
+      throw new HttpError(
+        429,
+        'board_budget',
+        `at most ${this.limits.perHour} new boards an hour; try again later`,
+      )
     }
     if ((await this.storage.boards.countOwnedBy(userId)) >= this.limits.perAccount) {
-      throw new HttpError(429, 'board_budget', `an account may own at most ${this.limits.perAccount} boards`)
+      throw new HttpError(
+        429,
+        'board_budget',
+        `an account may own at most ${this.limits.perAccount} boards`,
+      )
     }
   }
 }

@@ -10,11 +10,20 @@ import { storiesMap } from '../../shared/model/layout.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { STORY_KEYS } from '../../shared/model/story.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, roomHolds, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import {
+  connectClient,
+  roomHolds,
+  startServer,
+  synced,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../testing/harness.ts'
 import { openRaw, type RawSocket } from '../testing/rawSocket.ts'
 
 const local = { kind: 'local' } as const
-const has = (frames: Uint8Array[], text: string) => Buffer.concat(frames).includes(Buffer.from(text))
+const has = (frames: Uint8Array[], text: string) =>
+  Buffer.concat(frames).includes(Buffer.from(text))
 
 describe('stale offline copies', () => {
   let server: TestServer
@@ -53,14 +62,24 @@ describe('stale offline copies', () => {
   /** A board with a contributor's story, a second (stale) copy of it taken offline, and watchers. */
   async function staleCopyOfStory() {
     const board = await server.createBoard('Money advice')
-    for (const [api, role] of [[contributor, 'contributor'], [observer, 'observer']] as const) {
+    for (const [api, role] of [
+      [contributor, 'contributor'],
+      [observer, 'observer'],
+    ] as const) {
       const me = await api.request<{ user: { email: string } }>('GET', '/api/auth/me')
-      const added = await server.owner.request('POST', `/api/boards/${board}/members`, { email: me.body.user.email, role })
+      const added = await server.owner.request('POST', `/api/boards/${board}/members`, {
+        email: me.body.user.email,
+        role,
+      })
       expect(added.status).toBe(201)
     }
     const writer = connect(board, contributor.token!)
     await synced(writer)
-    const made = createStory(writer.doc, { pos: { x: 0, y: 0 }, text: 'Rent arrears letter came late' }, local)
+    const made = createStory(
+      writer.doc,
+      { pos: { x: 0, y: 0 }, text: 'Rent arrears letter came late' },
+      local,
+    )
     if (!made.ok) throw new Error('story')
     const id = made.value.id
     await roomHolds(server, board, (d) => storiesMap(d).has(id))
@@ -68,8 +87,13 @@ describe('stale offline copies', () => {
     await synced(stale)
     await waitFor(() => storiesMap(stale.doc).has(id), 5000, 'the stale copy holds the story')
     stale.provider.disconnect()
-    const watchers = { contributor: raw(board, contributor.token!), observer: raw(board, observer.token!) }
-    await Promise.all(Object.values(watchers).map((w) => waitFor(() => w.frames.length >= 1, 5000, 'greeting')))
+    const watchers = {
+      contributor: raw(board, contributor.token!),
+      observer: raw(board, observer.token!),
+    }
+    await Promise.all(
+      Object.values(watchers).map((w) => waitFor(() => w.frames.length >= 1, 5000, 'greeting')),
+    )
     return { board, id, stale, watchers }
   }
 
@@ -94,7 +118,11 @@ describe('stale offline copies', () => {
     const me = stale.doc.clientID
     const sent = Y.getState(stale.doc.store, me)
     await roomHolds(server, board, (d) => Y.getState(d.store, me) >= sent)
-    const next = createStory(stale.doc, { pos: { x: 400, y: 0 }, text: 'Written after coming back' }, local)
+    const next = createStory(
+      stale.doc,
+      { pos: { x: 400, y: 0 }, text: 'Written after coming back' },
+      local,
+    )
     if (!next.ok) throw new Error('story')
     await roomHolds(server, board, (d) => storiesMap(d).has(next.value.id))
     const room = await server.lw.rooms.get(board)
@@ -103,14 +131,21 @@ describe('stale offline copies', () => {
 
   async function expectNowhere(board: string, canary: string, watchers: Record<string, RawSocket>) {
     await server.lw.rooms.read(board, () => true)
-    for (const [who, w] of Object.entries(watchers)) expect(has(w.frames, canary), `frames to the ${who}`).toBe(false)
+    for (const [who, w] of Object.entries(watchers))
+      expect(has(w.frames, canary), `frames to the ${who}`).toBe(false)
     expect((await storedBytes(board)).includes(Buffer.from(canary))).toBe(false)
-    expect(await server.lw.rooms.read(board, (d) => Buffer.from(Y.encodeStateAsUpdateV2(d)).includes(Buffer.from(canary)))).toBe(false)
+    expect(
+      await server.lw.rooms.read(board, (d) =>
+        Buffer.from(Y.encodeStateAsUpdateV2(d)).includes(Buffer.from(canary)),
+      ),
+    ).toBe(false)
   }
 
   it('[E12] text a stale copy typed into a story restricted meanwhile reaches nobody and no stored byte', async () => {
     const { board, id, stale, watchers } = await staleCopyOfStory()
-    const put = await contributor.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, { sensitivity: 'restricted' })
+    const put = await contributor.request('PUT', `/api/boards/${board}/stories/${id}/sensitivity`, {
+      sensitivity: 'restricted',
+    })
     expect(put.status).toBe(200)
     const canary = 'CANARY-stale-restricted-3f1a'
     typeOffline(stale.doc, id, canary)
@@ -146,17 +181,35 @@ describe('stale offline copies', () => {
     // Yjs keeps the higher client id's value of two concurrent map writes: the stale copy loses.
     const doc = new Y.Doc()
     doc.clientID = 0xfffffff0
-    const provider = new WebsocketProvider(server.wsUrl, board, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: { token: contributor.token! }, disableBc: true })
+    const provider = new WebsocketProvider(server.wsUrl, board, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token: contributor.token! },
+      disableBc: true,
+    })
     const live = { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) }
     clients.push(live)
     await synced(live)
-    live.doc.transact(() => storiesMap(live.doc).get(id)!.set(STORY_KEYS.tellerRole, 'support worker'), local)
-    await roomHolds(server, board, (d) => storiesMap(d).get(id)?.get(STORY_KEYS.tellerRole) === 'support worker')
+    live.doc.transact(
+      () => storiesMap(live.doc).get(id)!.set(STORY_KEYS.tellerRole, 'support worker'),
+      local,
+    )
+    await roomHolds(
+      server,
+      board,
+      (d) => storiesMap(d).get(id)?.get(STORY_KEYS.tellerRole) === 'support worker',
+    )
     const canary = 'CANARY-stale-lost-5d0c'
-    stale.doc.transact(() => storiesMap(stale.doc).get(id)!.set(STORY_KEYS.tellerRole, canary), local)
+    stale.doc.transact(
+      () => storiesMap(stale.doc).get(id)!.set(STORY_KEYS.tellerRole, canary),
+      local,
+    )
     stale.provider.connect()
     await synced(stale)
-    await waitFor(() => storiesMap(stale.doc).get(id)?.get(STORY_KEYS.tellerRole) === 'support worker', 5000, 'the stale copy converges')
+    await waitFor(
+      () => storiesMap(stale.doc).get(id)?.get(STORY_KEYS.tellerRole) === 'support worker',
+      5000,
+      'the stale copy converges',
+    )
     await roomHolds(server, board, (d) => Y.getState(d.store, stale.doc.clientID) > 0)
     await expectNowhere(board, canary, watchers)
   })

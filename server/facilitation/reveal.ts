@@ -63,7 +63,12 @@ function shuffled<T>(items: T[]): T[] {
   return out
 }
 
-export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: string, anonymous: boolean): Promise<Reveal> {
+export async function revealDrafts(
+  storage: Storage,
+  rooms: Rooms,
+  boardId: string,
+  anonymous: boolean,
+): Promise<Reveal> {
   const result: Reveal = { revealed: 0, restricted: 0, refused: 0, skipped: 0 }
   const byRoom: Array<{ room: string; ids: string[] }> = []
   const all: Draft[] = []
@@ -84,13 +89,30 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
   const author = (d: Draft) => (anonymous ? undefined : d.story.author)
   const fieldsOf = (story: Story) => {
     const { experiment, tellerRole, date, tags, outcome, measures, sensitivity, consent } = story
-    return Object.fromEntries(Object.entries({ experiment, tellerRole, date, tags, outcome, measures, sensitivity, consent }).filter(([, v]) => v !== undefined))
+    return Object.fromEntries(
+      Object.entries({
+        experiment,
+        tellerRole,
+        date,
+        tags,
+        outcome,
+        measures,
+        sensitivity,
+        consent,
+      }).filter(([, v]) => v !== undefined),
+    )
   }
   const order = shuffled(all)
   // Restricted drafts become restricted stories: content in the restricted room, a placeholder here.
   for (const d of order.filter((d) => d.story.sensitivity === 'restricted')) {
     const made = await createRestricted({ storage, rooms }, boardId, {
-      id: d.story.id, pos: d.story.pos, size: d.story.size, colour: d.story.colour, text: d.story.text, fields: fieldsOf(d.story), author: author(d),
+      id: d.story.id,
+      pos: d.story.pos,
+      size: d.story.size,
+      colour: d.story.colour,
+      text: d.story.text,
+      fields: fieldsOf(d.story),
+      author: author(d),
     })
     if (made.ok) {
       revealed.add(d.story.id)
@@ -116,13 +138,26 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
             continue
           }
           const place = freePlace({ ...story.pos, ...story.size }, taken)
-          const made = createStory(doc, { id: story.id, pos: place, size: story.size, colour: story.colour, fields: fieldsOf(story), author: author(d) }, ORIGIN)
+          const made = createStory(
+            doc,
+            {
+              id: story.id,
+              pos: place,
+              size: story.size,
+              colour: story.colour,
+              fields: fieldsOf(story),
+              author: author(d),
+            },
+            ORIGIN,
+          )
           if (!made.ok) {
             result.refused++
             continue
           }
           taken.push({ ...story.size, ...place })
-          const fragment = (stories.get(story.id) as Y.Map<unknown>).get(STORY_KEYS.text) as Y.XmlFragment
+          const fragment = (stories.get(story.id) as Y.Map<unknown>).get(
+            STORY_KEYS.text,
+          ) as Y.XmlFragment
           writeRich(fragment, d.rich)
           revealed.add(story.id)
         }
@@ -136,7 +171,8 @@ export async function revealDrafts(storage: Storage, rooms: Rooms, boardId: stri
     // The draft room's owner wrote them (withdrawal rights); anonymous boards record no one.
     const owner = parseRoom(room)?.draftOf
     const mine = ids.filter((id) => revealed.has(id))
-    if (owner && !anonymous && mine.length) await storage.storyAuthors.record(boardId, owner, mine, new Date().toISOString())
+    if (owner && !anonymous && mine.length)
+      await storage.storyAuthors.record(boardId, owner, mine, new Date().toISOString())
     // Emptied first, so a connected draft copy learns the drafts left and never sends them back.
     let left = 0
     await rooms.change(

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStories } from '../../shared/ops/story.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import {
+  connectClient,
+  startServer,
+  synced,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../testing/harness.ts'
 import { openRaw } from '../testing/rawSocket.ts'
 import { HEAP_PER_STORED_BYTE } from './rooms.ts'
 import { ApiClient } from '../testing/apiClient.ts'
@@ -24,11 +31,27 @@ describe('loaded rooms within a memory budget', () => {
 
   beforeAll(async () => {
     // First a server without a budget to write three boards of about the same size.
-    const dataDir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'lw-budget-'))
+    const dataDir = (await import('node:fs')).mkdtempSync(
+      (await import('node:path')).join((await import('node:os')).tmpdir(), 'lw-budget-'),
+    )
     const writer = await startServer({ dataDir })
     for (const name of ['A', 'B', 'C']) {
       const id = await writer.createBoard(`Board ${name}`)
-      await writer.lw.rooms.change(id, (doc) => void createStories(doc, { stories: Array.from({ length: 200 }, (_, i) => ({ pos: { x: i, y: 0 }, text: `Story ${i} of ${name}: waited for a decision` })) }, server_), 'test')
+      await writer.lw.rooms.change(
+        id,
+        (doc) =>
+          void createStories(
+            doc,
+            {
+              stories: Array.from({ length: 200 }, (_, i) => ({
+                pos: { x: i, y: 0 },
+                text: `Story ${i} of ${name}: waited for a decision`,
+              })),
+            },
+            server_,
+          ),
+        'test',
+      )
       boards.push(id)
     }
     token = writer.owner.token!
@@ -36,7 +59,10 @@ describe('loaded rooms within a memory budget', () => {
     const size = Math.max(...(await Promise.all(boards.map((b) => storedSize(writer.storage, b)))))
     await writer.close()
     // The budget fits two of them; rooms stay loaded a minute after their last person leaves.
-    const config = { roomsMemoryBytes: Math.floor(size * HEAP_PER_STORED_BYTE * 2.5), roomUnloadMs: 60_000 }
+    const config = {
+      roomsMemoryBytes: Math.floor(size * HEAP_PER_STORED_BYTE * 2.5),
+      roomUnloadMs: 60_000,
+    }
     server = await startServer({ dataDir, authorize: 'roles', config })
   })
   afterAll(async () => {
@@ -54,7 +80,9 @@ describe('loaded rooms within a memory budget', () => {
     }
     // A then B are loaded and left idle: both fit.
     ;(await open(a)).destroy()
-    await new Promise((r) => setTimeout(r, 5))
+    // B's last activity is later than A's: the clock has moved on since A's.
+    const aActive = (await server.lw.rooms.peek(a))!.lastActive
+    await waitFor(() => Date.now() > aActive, 1000, 'the clock to move on')
     ;(await open(b)).destroy()
     await waitFor(async () => (await server.lw.rooms.peek(b))?.size === 0, 5000, 'B idle')
     expect(server.lw.rooms.isOpen(a) && server.lw.rooms.isOpen(b)).toBe(true)
@@ -68,7 +96,12 @@ describe('loaded rooms within a memory budget', () => {
     const onB = await open(b)
     const refused = openRaw(`${server.wsUrl}/${a}?token=${token}`)
     expect((await refused.closed).code).toBe(CLOSE.tryAgainLater)
-    const exported = await new ApiClient(server.url).request<{ error: { code: string } }>('GET', `/api/boards/${a}/export/json`, undefined, { authorization: `Bearer ${token}` })
+    const exported = await new ApiClient(server.url).request<{ error: { code: string } }>(
+      'GET',
+      `/api/boards/${a}/export/json`,
+      undefined,
+      { authorization: `Bearer ${token}` },
+    )
     expect(exported.status).toBe(503)
     expect(exported.body.error.code).toBe('instance_busy')
 

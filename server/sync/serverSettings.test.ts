@@ -8,7 +8,14 @@ import { readBoard } from '../../shared/model/readBoard.ts'
 import { createStory } from '../../shared/ops/story.ts'
 import { WRITE_REFUSED } from '../../shared/protocol/messages.ts'
 import { ApiClient, uniqueEmail } from '../testing/apiClient.ts'
-import { connectClient, startServer, synced, waitFor, type TestClient, type TestServer } from '../testing/harness.ts'
+import {
+  connectClient,
+  startServer,
+  synced,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../testing/harness.ts'
 import { openRaw } from '../testing/rawSocket.ts'
 import { waitForRejection } from '../testing/rejections.ts'
 
@@ -24,7 +31,8 @@ describe('server-only board settings', () => {
     clients.push(c)
     return c
   }
-  const unloaded = (board: string) => waitFor(() => !server.lw.rooms.isOpen(board), 5000, 'room unload')
+  const unloaded = (board: string) =>
+    waitFor(() => !server.lw.rooms.isOpen(board), 5000, 'room unload')
 
   beforeAll(async () => {
     server = await startServer({ authorize: 'roles' })
@@ -39,7 +47,14 @@ describe('server-only board settings', () => {
 
   async function boardWithContributor() {
     const board = await server.createBoard('Benefits team')
-    expect((await server.owner.request('POST', `/api/boards/${board}/members`, { email: contributorEmail, role: 'contributor' })).status).toBe(201)
+    expect(
+      (
+        await server.owner.request('POST', `/api/boards/${board}/members`, {
+          email: contributorEmail,
+          role: 'contributor',
+        })
+      ).status,
+    ).toBe(201)
     return board
   }
 
@@ -66,7 +81,11 @@ describe('server-only board settings', () => {
       const again = connect(board, contributor.token!)
       await synced(again)
       createStory(again.doc, { pos: { x: 0, y: 0 }, text: 'Still here' }, local)
-      await waitFor(async () => (await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)) === 1, 5000, 'the write')
+      await waitFor(
+        async () => (await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)) === 1,
+        5000,
+        'the write',
+      )
     })
   }
 
@@ -95,13 +114,23 @@ describe('server-only board settings', () => {
     expect(readBoard(c.doc).meta?.title).toBe('Benefits team')
     createStory(c.doc, { pos: { x: 0, y: 0 }, text: 'Not taken' }, local)
     await waitForRejection(server, board, 'schema_too_new')
-    await waitFor(() => Buffer.concat(raw.frames).includes(Buffer.from(`${WRITE_REFUSED}schema_too_new`)) || c.provider.wsconnected, 5000, 'the board stays open')
+    await waitFor(
+      () =>
+        Buffer.concat(raw.frames).includes(Buffer.from(`${WRITE_REFUSED}schema_too_new`)) ||
+        c.provider.wsconnected,
+      5000,
+      'the board stays open',
+    )
     expect(await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)).toBe(0)
     raw.ws.close()
 
     const exported = await server.owner.request('GET', `/api/boards/${board}/export/json`)
     expect(exported.status).toBe(200)
-    const patched = await server.owner.request<{ error: { code: string } }>('PATCH', `/api/boards/${board}`, { title: 'New title' })
+    const patched = await server.owner.request<{ error: { code: string } }>(
+      'PATCH',
+      `/api/boards/${board}`,
+      { title: 'New title' },
+    )
     expect(patched.status).toBe(409)
     expect(patched.body.error.code).toBe('schema_too_new')
   })
@@ -119,10 +148,16 @@ describe('server-only board settings', () => {
     expect(await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)).toBe(0)
     c.destroy()
 
-    expect((await server.owner.request('PATCH', `/api/boards/${board}`, { scale: 'team' })).status).toBe(200)
+    expect(
+      (await server.owner.request('PATCH', `/api/boards/${board}`, { scale: 'team' })).status,
+    ).toBe(200)
     const fresh = connect(board, contributor.token!)
     await synced(fresh)
     createStory(fresh.doc, { pos: { x: 0, y: 0 }, text: 'Taken now' }, local)
-    await waitFor(async () => (await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)) === 1, 5000, 'the write after the repair')
+    await waitFor(
+      async () => (await server.lw.rooms.read(board, (d) => readBoard(d).stories.length)) === 1,
+      5000,
+      'the write after the repair',
+    )
   })
 })

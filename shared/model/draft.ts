@@ -9,9 +9,24 @@ import type { Problem } from '../result.ts'
 
 /** The nodes and marks of the story editor (tiptap's starter kit): nothing else is revealed. */
 export const EDITOR_NODES: ReadonlySet<string> = new Set([
-  'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'codeBlock', 'hardBreak', 'horizontalRule',
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'codeBlock',
+  'hardBreak',
+  'horizontalRule',
 ])
-export const EDITOR_MARKS: ReadonlySet<string> = new Set(['bold', 'italic', 'strike', 'code', 'link', 'underline'])
+export const EDITOR_MARKS: ReadonlySet<string> = new Set([
+  'bold',
+  'italic',
+  'strike',
+  'code',
+  'link',
+  'underline',
+])
 
 export type CheckedDraft = { story: Story; rich: RichNode[] }
 
@@ -33,7 +48,11 @@ export function readDraft(id: string, map: unknown, problems: Problem[]): Checke
   const fragment = map.get(STORY_KEYS.text)
   const rich = fragment instanceof Y.XmlFragment ? richOf(fragment) : []
   if (!RichDoc.safeParse(rich).success || !withinEditor(rich)) {
-    problems.push({ code: 'bad_field', message: 'text outside the editor’s schema', path: `stories.${id}.text` })
+    problems.push({
+      code: 'bad_field',
+      message: 'text outside the editor’s schema',
+      path: `stories.${id}.text`,
+    })
     return null
   }
   return { story, rich }
