@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { canWrite, type Access } from '../../shared/access/access.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import { refusalNoticeMs, SYNC, WRITE_REFUSED } from '../../shared/protocol/messages.ts'
-import { metaMap, ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
+import { ROOT, SERVER_ROOTS, storiesMap } from '../../shared/model/layout.ts'
 import { parseRoom, readSession, type SessionState } from '../../shared/model/facilitation.ts'
 import { atLeast } from '../../shared/access/roles.ts'
 import type { Log } from '../log.ts'
@@ -18,8 +18,7 @@ import { checkUpdate } from './updateCheck.ts'
 import { ClientIds, type Ownership } from './clientIds.ts'
 import { StoryGuard } from '../ethics/storyGuard.ts'
 import { AnswerBudget, ANSWER_BUDGET_FLOOR_BYTES } from './answerBudget.ts'
-import { HttpError } from '../errors.ts'
-import { BoardMeta } from '../../shared/model/board.ts'
+import { watchReadOnly, type BoardReadOnly } from './readOnly.ts'
 
 export type RoomLimits = {
   maxAwarenessStateBytes: number
@@ -139,13 +138,6 @@ export type RoomDeps = {
   storedBytes?: number
 }
 
-/** Why a board takes no writes: its writers hear the code, the server's own changes get the error. */
-export class BoardReadOnly extends HttpError {
-  constructor(code: 'schema_too_new' | 'invalid_meta', message: string) {
-    super(409, code, message)
-  }
-}
-
 export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
@@ -197,17 +189,7 @@ export class Room {
     this.lastSeq = deps.lastSeq
     this.storedBytes = deps.storedBytes ?? 0
     this.awareness = new AwarenessRelay(deps.limits.maxAwarenessStateBytes)
-    if (deps.schemaTooNew) this.readOnly = new BoardReadOnly('schema_too_new', deps.schemaTooNew)
-    else if (deps.checksMeta) {
-      // Meta is written by the server only; a board whose meta went bad before that (or in a
-      // file from elsewhere) is read-only until an owner's settings change makes it valid.
-      const check = () => {
-        const meta = BoardMeta.safeParse(metaMap(deps.doc).toJSON())
-        this.readOnly = meta.success ? null : new BoardReadOnly('invalid_meta', `this board's settings are invalid (${meta.error.issues[0]?.path.join('.') ?? 'meta'}): an owner can set them again`)
-      }
-      check()
-      metaMap(deps.doc).observe(check)
-    }
+    watchReadOnly(deps.doc, deps, (reason) => (this.readOnly = reason))
   }
 
   /**
@@ -220,10 +202,6 @@ export class Room {
 
   /** Why nobody may write to this board now, or null. */
   private readOnly: BoardReadOnly | null = null
-
-  get readOnlyReason(): BoardReadOnly | null {
-    return this.readOnly
-  }
 
   get size(): number {
     return this.connections.size
